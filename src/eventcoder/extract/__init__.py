@@ -1,0 +1,1 @@
+"""Event detection and field extraction: from a parsed article to coded events."""
