@@ -1,0 +1,91 @@
+"""The Python API: the operations the CLI (and any other interface) is a thin layer over.
+
+Example::
+
+    import eventcoder
+    summary = eventcoder.extract(["examples/articles.jsonl"], db="events.duckdb")
+    for event in eventcoder.events(db="events.duckdb"):
+        print(event.event_date, event.sub_event_type, event.location)
+    eventcoder.export(db="events.duckdb", fmt="csv", out="events.csv")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventcoder.dedup import cluster_events
+from eventcoder.ingest import read_inputs
+from eventcoder.pipeline import Components, code_articles
+from eventcoder.records import Article, Event, IngestFailure
+from eventcoder.store import Store
+from eventcoder.store.export import export_events
+
+DEFAULT_DB = "events.duckdb"
+
+
+@dataclass(slots=True)
+class ExtractSummary:
+    """What one ``extract`` run did: counts, the events it coded and what it could not read."""
+
+    articles: int = 0
+    events: list[Event] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+
+
+def _articles_only(
+    items: Iterable[Article | IngestFailure], failures: list[IngestFailure]
+) -> Iterator[Article]:
+    """Pass articles on; collect failures as they stream past (nothing is dropped)."""
+    for item in items:
+        if isinstance(item, IngestFailure):
+            failures.append(item)
+        else:
+            yield item
+
+
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path = DEFAULT_DB,
+    published: dt.date | None = None,
+    components: Components | None = None,
+    on_article: Callable[[Article, list[Event]], None] | None = None,
+) -> ExtractSummary:
+    """Read articles from ``paths``, code their events and upsert everything into ``db``.
+
+    Re-running on the same input replaces rather than duplicates. Unreadable inputs are
+    recorded in the store's ``ingest_errors`` table and returned in ``failures``.
+    ``on_article`` is called after each article (the CLI uses it for its progress bar).
+    """
+    summary = ExtractSummary()
+    articles = _articles_only(read_inputs(paths, published=published), summary.failures)
+    with Store(db) as store:
+        for article, events in code_articles(articles, components):
+            store.add(article, events)
+            summary.articles += 1
+            summary.events.extend(events)
+            if on_article:
+                on_article(article, events)
+        store.add_failures(summary.failures)
+    return summary
+
+
+def events(*, db: str | Path = DEFAULT_DB, article_id: str | None = None) -> list[Event]:
+    """Events in the store, with their evidence."""
+    with Store(db, read_only=True) as store:
+        return store.events(article_id=article_id)
+
+
+def failures(*, db: str | Path = DEFAULT_DB) -> list[IngestFailure]:
+    """Inputs that could not be read, as recorded in the store."""
+    with Store(db, read_only=True) as store:
+        return store.failures()
+
+
+def export(*, db: str | Path = DEFAULT_DB, fmt: str = "csv", out: str | Path | None = None) -> int:
+    """Write the store's events as csv, parquet, geojson or jsonl; returns the count."""
+    with Store(db, read_only=True) as store:
+        return export_events(store, fmt, Path(out) if out is not None else None)

@@ -1,0 +1,44 @@
+"""Rich tables of events for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+
+from eventcoder.records import Event
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def events_table(events: Sequence[Event], title: str = "Events") -> Table:
+    """One row per event with the fields an analyst checks first."""
+    table = Table(title=f"{title} ({len(events)})", show_lines=False)
+    for column in (
+        "date",
+        "type / sub-type",
+        "actor1",
+        "actor2",
+        "location",
+        "geo",
+        "deaths",
+        "source",
+        "conf.",
+    ):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        place = ", ".join(p for p in (event.location, event.admin1, event.country) if p)
+        table.add_row(
+            _text(event.event_date) or f"? ({_text(event.date_reason)})",
+            f"{event.event_type} / {event.sub_event_type}",
+            _text(event.actor1),
+            _text(event.actor2),
+            place,
+            _text(event.geo_precision),
+            _text(event.fatalities) + ("~" if event.tags and "estimated" in event.tags else ""),
+            _text(event.source),
+            f"{event.confidence:.2f}",
+        )
+    return table
