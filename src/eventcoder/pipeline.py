@@ -9,6 +9,7 @@ baselines through the same interface.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -44,8 +45,9 @@ class Components:
     notes: NotesWriter
 
 
+@functools.cache
 def default_components() -> Components:
-    """The shipped components; each loads its model or dictionary once, here."""
+    """The shipped components, built once per process (they load models and dictionaries)."""
     from eventcoder.extract.actors import ActorCoder
     from eventcoder.extract.dates import DateResolver
     from eventcoder.extract.events import LearnedEventDetector
