@@ -1,0 +1,19 @@
+"""The store and export stages: events with their evidence in one DuckDB file, and out again.
+
+    Store              open (and migrate) a store; add, add_many, add_failures; read back
+    StoreCounts        rows per table, from Store.counts()
+    export_events      write a store's events as csv, parquet, geojson or jsonl
+
+Example::
+
+    from eventcoder.store import Store, export_events
+
+    with Store("events.duckdb") as store:
+        store.add(article, events)
+        export_events(store, "csv", Path("events.csv"))
+"""
+
+from eventcoder.store.db import DEFAULT_PATH, Store, StoreCounts
+from eventcoder.store.export import EXPORT_FORMATS, export_events
+
+__all__ = ["DEFAULT_PATH", "EXPORT_FORMATS", "Store", "StoreCounts", "export_events"]
