@@ -128,7 +128,9 @@ def sochi_event(idlib_article: Article, evidence_for: EvidenceFor) -> Event:
         country="Russia",
         location="Sochi",
         article_published=dt.date(2021, 10, 2),
-        evidence=(evidence_for("sub_event_type", "Agreement", "agreed", "learned.events.v1", 0.41),),
+        evidence=(
+            evidence_for("sub_event_type", "Agreement", "agreed", "learned.events.v1", 0.41),
+        ),
     )
 
 

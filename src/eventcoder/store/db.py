@@ -14,13 +14,7 @@ import pyarrow as pa
 
 from eventcoder.errors import StoreError
 from eventcoder.records import Article, Event, IngestFailure
-from eventcoder.store import rows
-from eventcoder.store.migrations import (
-    applied_migrations,
-    apply_migrations,
-    pending_migrations,
-    utcnow,
-)
+from eventcoder.store import migrations, rows
 
 DEFAULT_PATH = "events.duckdb"
 MEMORY = ":memory:"  # DuckDB's name for a store that lives and dies with the connection
@@ -123,7 +117,7 @@ class Store:
             for position, event in enumerate(events):
                 _check_belongs(event, article)
                 chosen[event.event_id_cnty] = (position, event)
-        now = utcnow()
+        now = migrations.utcnow()
         batches = {
             "batch_articles": rows.articles_batch((a for a, _ in latest.values()), now),
             "batch_events": rows.events_batch(list(chosen.values())),
@@ -156,7 +150,7 @@ class Store:
             unique.setdefault(rows.failure_key(failure), failure)
         if not unique:
             return 0
-        batch = rows.failures_batch(unique.values(), utcnow())
+        batch = rows.failures_batch(unique.values(), migrations.utcnow())
         columns = rows.quoted(batch.column_names)
         with self._writing({"batch_failures": batch}) as con:
             inserted = con.execute(
@@ -219,17 +213,18 @@ class Store:
 
     def _migrate(self) -> None:
         if not self.read_only:
-            apply_migrations(self._con, self.path)
+            migrations.apply_migrations(self._con, self.path, migrations.MIGRATIONS)
             return
-        if not applied_migrations(self._con):
+        if not migrations.applied_migrations(self._con):
             raise StoreError(
                 f"{self.path} is a DuckDB file but not an eventcoder store (no schema "
                 "migrations recorded). Pass the path of a store eventcoder wrote."
             )
-        pending = [m.name for m in pending_migrations(self._con, self.path)]
+        pending = migrations.pending_migrations(self._con, self.path, migrations.MIGRATIONS)
         if pending:
+            names = [m.name for m in pending]
             raise StoreError(
-                f"{self.path} needs schema migrations {pending}, which a read-only open "
+                f"{self.path} needs schema migrations {names}, which a read-only open "
                 "cannot apply. Open it once read-write (e.g. eventcoder extract) to upgrade it."
             )
 
