@@ -1,0 +1,110 @@
+"""Score place mentions on geoparsing sets (records with ``places`` and no events).
+
+Recognition: a predicted span is right when its character offsets equal a gold mention's
+(``non_locational`` gold mentions such as "Moscow said" are left out: they are not places
+of anything). Resolution: accuracy@161 km, the share of recognised mentions with gold
+coordinates whose predicted coordinates lie within 161 km (100 miles), the usual
+geoparsing figure (Gritta et al. 2019).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from eventcoder.evaluate.gold import GoldPlace
+from eventcoder.evaluate.report import Detection, FieldScore
+from eventcoder.evaluate.scoring import haversine_km
+from eventcoder.records import ParsedArticle
+
+# The conventional geoparsing tolerance (100 miles), so figures compare with the literature.
+RESOLUTION_KM = 161.0
+# spaCy entity labels that name places: countries/cities, other locations, facilities.
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    """A predicted place mention: offsets into the article text, coordinates if resolved."""
+
+    start: int
+    end: int
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+PlaceFinder = Callable[[ParsedArticle], Sequence[PlaceSpan]]
+
+
+def entity_places(parsed: ParsedArticle) -> list[PlaceSpan]:
+    """Baseline finder: spaCy's place entities, unresolved."""
+    return [
+        PlaceSpan(ent.start_char, ent.end_char)
+        for ent in parsed.doc.ents
+        if ent.label_ in PLACE_ENTITY_LABELS
+    ]
+
+
+def geoparser_places() -> PlaceFinder | None:
+    """Our finder, ``Geoparser().find_places``, or None while that method does not exist."""
+    try:
+        from eventcoder.extract.places import Geoparser
+    except ImportError:
+        return None
+    geoparser = Geoparser()
+    find = getattr(geoparser, "find_places", None)
+    if find is None:
+        return None
+
+    def finder(parsed: ParsedArticle) -> list[PlaceSpan]:
+        return [
+            PlaceSpan(
+                int(item.start),
+                int(item.end),
+                getattr(item, "latitude", None),
+                getattr(item, "longitude", None),
+            )
+            for item in find(parsed)
+        ]
+
+    return finder
+
+
+@dataclass(slots=True)
+class PlaceTally:
+    """Running counts of one system over a geoparsing set."""
+
+    detection: Detection = Detection()
+    resolved: int = 0
+    resolvable: int = 0
+
+    def add(self, predicted: Sequence[PlaceSpan], gold: Sequence[GoldPlace]) -> list[dict]:
+        """Count one text; returns its matches (for the per-record file)."""
+        wanted = {(g.start, g.end): g for g in gold if not g.non_locational}
+        found = {(p.start, p.end): p for p in predicted}
+        matched = [(found[key], wanted[key]) for key in found.keys() & wanted.keys()]
+        self.detection += Detection(
+            len(matched), len(found) - len(matched), len(wanted) - len(matched)
+        )
+        rows = []
+        for span, place in sorted(matched, key=lambda m: m[0].start):
+            km = _distance(span, place)
+            if place.latitude is not None and place.longitude is not None:
+                self.resolvable += 1
+                self.resolved += km is not None and km <= RESOLUTION_KM
+            rows.append({"name": place.name, "start": span.start, "end": span.end, "km": km})
+        return rows
+
+    def scores(self, resolves: bool) -> tuple[FieldScore, ...]:
+        """Recognition precision/recall/F1, and accuracy@161 km if the finder resolves."""
+        scores = self.detection.scores("places")
+        if not resolves:
+            return scores
+        accuracy = self.resolved / self.resolvable if self.resolvable else None
+        return (*scores, FieldScore("places.accuracy_161_km", accuracy, self.resolvable))
+
+
+def _distance(span: PlaceSpan, place: GoldPlace) -> float | None:
+    if None in (span.latitude, span.longitude, place.latitude, place.longitude):
+        return None
+    return round(haversine_km(span.latitude, span.longitude, place.latitude, place.longitude), 1)
