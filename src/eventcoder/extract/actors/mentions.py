@@ -1,0 +1,248 @@
+"""Find the words of a sentence that name actors, and resolve each to a canonical actor.
+
+Four kinds of mention, tried in this order on every sentence:
+
+1. dictionary aliases ("HTS", "al-Shabaab"), exact after normalisation, then fuzzy;
+2. state forces: a force noun with a country or demonym ("Afghan security forces", "US
+   military", "forces of Nigeria", "Russian warplanes"), or without one (the event's
+   country: "police", "the army");
+3. generic groups: protesters, rioters, civilians, unidentified gunmen, gangs;
+4. other named groups (ORG/NORP entities): kept under their own name, flagged unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventcoder.extract.actors.countries import Country, CountryTable
+from eventcoder.extract.actors.dictionary import ActorDictionary
+
+# Nouns naming state forces; the police ones give "Police Forces of X".
+MILITARY_NOUNS = frozenset(
+    {"army", "military", "troops", "troop", "soldier", "soldiers", "forces", "force",
+     "navy", "marines", "airforce", "warplanes", "warplane", "jets", "jet", "aircraft",
+     "drone", "drones", "helicopters", "helicopter", "artillery", "gendarmerie", "gendarmes",
+     "gendarme", "military", "servicemen", "paratroopers", "commandos", "personnel", "units",
+     "battalion", "brigade", "regiment", "coastguard"}
+)
+POLICE_NOUNS = frozenset({"police", "policemen", "policeman", "policewoman", "officers", "cops"})
+# Modifiers that make a bare force noun a state force of the event's country.
+STATE_MODIFIERS = frozenset(
+    {"security", "government", "state", "federal", "national", "armed", "military", "army",
+     "police", "special", "riot", "border", "air", "naval", "defence", "defense", "regime"}
+)
+# Force nouns that name state forces even with no modifier at all.
+BARE_STATE_NOUNS = frozenset(
+    {"army", "military", "troops", "soldiers", "soldier", "police", "policemen", "policeman",
+     "gendarmerie", "gendarmes", "servicemen", "navy", "paratroopers"}
+)
+GENERIC_GROUPS: dict[str, str] = {
+    **dict.fromkeys(
+        ("protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
+         "strikers"), "protesters"),
+    **dict.fromkeys(("rioters", "rioter", "mob", "mobs"), "rioters"),
+    **dict.fromkeys(
+        ("civilian", "civilians", "villager", "villagers", "resident", "residents", "man", "men",
+         "woman", "women", "child", "children", "boy", "girl", "farmer", "farmers", "people",
+         "person", "journalist", "journalists", "teacher", "student", "students", "worker",
+         "workers", "trader", "traders", "shepherd", "family", "families", "passenger",
+         "passengers", "driver", "doctor", "nurse", "youth", "youths", "teenager", "minor",
+         "pedestrian", "herder", "herders", "fisherman", "fishermen", "worshippers", "displaced",
+         "refugees", "migrants", "inhabitants", "citizens", "victim", "victims", "wife",
+         "son", "daughter", "husband", "brother", "adolescent", "activist", "leader", "chief",
+         "businessman", "merchant", "vendor"), "civilians"),
+    **dict.fromkeys(
+        ("gunmen", "gunman", "assailants", "assailant", "attackers", "attacker", "militants",
+         "militant", "insurgents", "insurgent", "jihadists", "jihadist", "rebels", "rebel",
+         "bandits", "bandit", "kidnappers", "abductors", "fighters", "terrorists", "terrorist",
+         "extremists", "hitmen", "perpetrators", "suspects", "raiders", "militia", "militias",
+         "militiamen"), "unidentified"),
+    **dict.fromkeys(
+        ("gang", "gangs", "gangsters", "criminals", "criminal", "traffickers", "trafficker",
+         "cartel", "thieves", "robbers", "robber", "thugs"), "gang"),
+}
+# Adjectives that turn "men"/"people"/"group" into unidentified armed men.
+ARMED_WORDS = frozenset({"armed", "unidentified", "unknown", "masked", "suspected", "gun"})
+GENERIC_NAMES = {
+    "protesters": ("Protesters", "6"),
+    "rioters": ("Rioters", "5"),
+    "civilians": ("Civilians", "7"),
+    "unidentified": ("Unidentified Armed Group", "3"),
+    "gang": ("Unidentified Gang", "3"),
+}
+# Named entities that are not actors even when tagged ORG/NORP.
+NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP"})
+# Confidence by how the actor was resolved: exact alias, pattern, fuzzy, unresolved.
+EXACT_CONFIDENCE = 0.9
+PATTERN_CONFIDENCE = 0.8
+GENERIC_CONFIDENCE = 0.7
+FUZZY_CONFIDENCE = 0.65
+UNRESOLVED_CONFIDENCE = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor mention: the tokens that name it and what it resolved to.
+
+    ``country`` is the actor's own country (foreign state forces get inter 8); ``kind``
+    is the dictionary type or a generic group name; ``resolved`` is False for a surface
+    name kept for review.
+    """
+
+    name: str
+    inter: str | None
+    kind: str
+    start: int  # token indices in the Doc, end exclusive
+    end: int
+    country: str | None = None
+    resolved: bool = True
+    method: str = "pattern"
+    confidence: float = PATTERN_CONFIDENCE
+
+    def covers(self, token_i: int) -> bool:
+        return self.start <= token_i < self.end
+
+
+class MentionFinder:
+    """Finds ActorRefs in a sentence; ``country`` fills in generic and bare state actors."""
+
+    def __init__(self, actors: ActorDictionary, countries: CountryTable):
+        self.actors = actors
+        self.countries = countries
+
+    def find(self, sent, country: str | None, year: int | None) -> list[ActorRef]:
+        """All actor mentions in the spaCy span ``sent``, in text order, non-overlapping."""
+        refs: list[ActorRef] = []
+        taken: set[int] = set()
+
+        def add(ref: ActorRef | None) -> None:
+            if ref and not any(i in taken for i in range(ref.start, ref.end)):
+                refs.append(ref)
+                taken.update(range(ref.start, ref.end))
+
+        for ref in self._dictionary_refs(sent, year):
+            add(ref)
+        for token in sent:
+            if token.i not in taken:
+                for ref in self._state_refs(token, country, year):
+                    add(ref)
+        for token in sent:
+            if token.i not in taken:
+                add(self._generic_ref(token, country))
+        for ent in sent.ents:
+            if ent.label_ in ACTOR_ENTITY_LABELS and not any(t.i in taken for t in ent):
+                add(self._entity_ref(ent, year))
+        return sorted(refs, key=lambda r: r.start)
+
+    def _dictionary_refs(self, sent, year: int | None) -> list[ActorRef]:
+        refs = []
+        i, end = sent.start, sent.end
+        doc = sent.doc
+        while i < end:
+            for n in range(min(self.actors.max_alias_words, end - i), 0, -1):
+                span = doc[i : i + n]
+                entry = self.actors.lookup(span.text, year)
+                if entry and not _is_country_word(self.countries, span.text):
+                    refs.append(
+                        ActorRef(entry.name, entry.inter, entry.type, i, i + n, entry.country,
+                                 method="alias", confidence=EXACT_CONFIDENCE)
+                    )
+                    i += n
+                    break
+            else:
+                i += 1
+        return refs
+
+    def _state_refs(self, token, country: str | None, year: int | None) -> list[ActorRef]:
+        """State forces named by the force noun ``token``; "Turkish and Russian forces"
+        gives two, the second spanning only its own country word."""
+        word = token.lower_
+        if word not in MILITARY_NOUNS and word not in POLICE_NOUNS:
+            return []
+        if token.dep_ == "compound" and token.head.lower_ not in MILITARY_NOUNS | POLICE_NOUNS:
+            return []  # "police station", "army base"
+        kind = "Police Forces" if _is_police(token) else "Military Forces"
+        start = token.i
+        owner: Country | None = None
+        partners: list[tuple[Country, int]] = []
+        modifiers = [
+            c for c in token.children if c.i < token.i and c.dep_ in {"amod", "compound", "nmod", "poss"}
+        ]
+        for mod in sorted(modifiers, key=lambda t: t.i):
+            found = self.countries.name_or_demonym(_own_text(mod))
+            if found or mod.lower_ in STATE_MODIFIERS:
+                start = min(start, mod.left_edge.i)
+            owner = owner or found
+            for conj in (c for c in mod.children if c.dep_ == "conj"):
+                partner = self.countries.name_or_demonym(_own_text(conj))
+                if partner:
+                    partners.append((partner, conj.i))
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = self.countries.by_name(_own_text(obj))
+                if found:
+                    owner = owner or found
+        has_state_modifier = any(m.lower_ in STATE_MODIFIERS for m in modifiers)
+        if owner is None and not (has_state_modifier or word in BARE_STATE_NOUNS):
+            return []
+        actor_country = owner.name if owner else country
+        if actor_country is None:
+            return [ActorRef(kind, "1", "state", start, token.i + 1, None, resolved=False,
+                             method="unresolved", confidence=UNRESOLVED_CONFIDENCE)]
+        refs = [ActorRef(self.countries.state_actor(kind, actor_country, year), "1", "state",
+                         start, token.i + 1, actor_country)]
+        for partner, i in partners:
+            name = self.countries.state_actor(kind, partner.name, year)
+            refs.append(ActorRef(name, "1", "state", i, i + 1, partner.name))
+        return refs
+
+    def _generic_ref(self, token, country: str | None) -> ActorRef | None:
+        group = GENERIC_GROUPS.get(token.lower_)
+        modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+        if modifiers & ARMED_WORDS and token.lower_ in {"men", "man", "people", "group", "individuals", "persons"}:
+            group = "unidentified"
+        if group is None or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+        if group == "civilians" and token.dep_ == "compound":
+            return None
+        base, inter = GENERIC_NAMES[group]
+        name = f"{base} ({country})" if country else base
+        start = min([token.i] + [c.left_edge.i for c in token.children
+                                 if c.i < token.i and c.dep_ in {"amod", "compound"}])
+        return ActorRef(name, inter, group, start, token.i + 1, country,
+                        confidence=GENERIC_CONFIDENCE)
+
+    def _entity_ref(self, ent, year: int | None) -> ActorRef | None:
+        text = ent.text.removeprefix("the ").strip()
+        if self.countries.name_or_demonym(text) or len(text) < 2:
+            return None
+        fuzzy = self.actors.fuzzy_lookup(text, year)
+        if fuzzy:
+            entry, score = fuzzy
+            return ActorRef(entry.name, entry.inter, entry.type, ent.start, ent.end, entry.country,
+                            method="fuzzy", confidence=FUZZY_CONFIDENCE * score / 100)
+        inter = "4" if ent.label_ == "NORP" else "3"
+        return ActorRef(text, inter, "unknown", ent.start, ent.end, resolved=False,
+                        method="unresolved", confidence=UNRESOLVED_CONFIDENCE)
+
+
+def _is_police(token) -> bool:
+    if token.lower_ in POLICE_NOUNS and token.lower_ != "officers":
+        return True
+    words = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+    return bool(words & {"police", "riot"}) or (token.lower_ == "officers" and "police" in words)
+
+
+def _own_text(token) -> str:
+    """The modifier with its own compounds ("United States"), without coordinated ones."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i == token.i:
+        start -= 1
+    text = token.doc[start : token.i + 1].text
+    return text.removeprefix("the ").removeprefix("The ")
+
+
+def _is_country_word(countries: CountryTable, text: str) -> bool:
+    """Country names and demonyms are places or modifiers here, never actors themselves."""
+    return countries.name_or_demonym(text) is not None
