@@ -21,7 +21,11 @@ def _report(with_baseline: bool = True) -> Report:
     )
     baseline = SystemScores(
         "baseline",
-        (*Detection(5, 9, 4).scores(), FieldScore("event_type.accuracy", None, 0)),
+        (
+            *Detection(5, 9, 4).scores(),
+            FieldScore("event_type.accuracy", None, 0),
+            FieldScore("places.precision", 0.5, 4),  # a figure ours lacks
+        ),
         detection=Detection(5, 9, 4),
     )
     return Report("gold.jsonl", 9, ours, baseline if with_baseline else None, ("a note",))
@@ -58,3 +62,5 @@ def test_table_lists_every_figure_for_both_systems():
     assert "location.median_km" in text
     assert "ours: 8 matched, 2 extra predictions, 1 missed" in text
     assert "a note" in text
+    places_row = next(line for line in text.splitlines() if "places.precision" in line)
+    assert places_row.replace("│", " ").split() == ["places.precision", "-", "-", "0.500", "4"]

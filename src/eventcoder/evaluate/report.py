@@ -112,6 +112,13 @@ class Report:
         """The report as one JSON object (``systems.<name>.fields.<figure>.value/n``)."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
+    def figure_names(self) -> list[str]:
+        """Names of all figures, ours first, then any only the baseline has."""
+        names = [score.name for score in self.ours.fields]
+        if self.baseline is not None:
+            names += [s.name for s in self.baseline.fields if s.name not in names]
+        return names
+
     def table(self) -> Table:
         """A Rich table: one row per figure, columns ours, baseline and their n."""
         table = Table(title=f"{self.gold} ({self.records} records)", title_justify="left")
@@ -121,21 +128,24 @@ class Report:
         if self.baseline is not None:
             table.add_column(BASELINE, justify="right")
             table.add_column("n", justify="right", style="dim")
-        for score in self.ours.fields:
-            row = [score.name, _format(score), str(score.n)]
+        for name in self.figure_names():
+            row = [name, *_cells(self.ours.get(name))]
             if self.baseline is not None:
-                other = self.baseline.get(score.name)
-                row += [_format(other), str(other.n)] if other else ["-", "-"]
+                row += _cells(self.baseline.get(name))
             table.add_row(*row)
         captions = [_counts_caption(s) for s in (self.ours, self.baseline) if s and s.detection]
         table.caption = "\n".join(captions + list(self.notes)) or None
         return table
 
 
+def _cells(score: FieldScore | None) -> list[str]:
+    return [_format(score), str(score.n)] if score else ["-", "-"]
+
+
 def _format(score: FieldScore | None) -> str:
     if score is None or score.value is None:
         return "-"
-    if score.name.endswith("_km") or ".mae" in score.name:  # distances and counts, not shares
+    if score.name.endswith(".median_km") or ".mae" in score.name:  # km and deaths, not shares
         return f"{score.value:.1f}"
     return f"{score.value:.3f}"
 
