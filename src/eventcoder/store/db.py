@@ -106,27 +106,37 @@ class Store:
     def add_many(self, items: Iterable[tuple[Article, Sequence[Event]]]) -> None:
         """Upsert many articles with their events in one transaction (fast for big batches).
 
-        An article given twice keeps its last events; an event id given twice keeps the
-        last event. An event id already stored under another article moves to this one.
+        The result is exactly that of calling ``add`` on each item in turn: an article given
+        twice keeps its last events, and an event id stored under another article moves to
+        the article it was last added with.
         """
-        latest = {article.id: (article, events) for article, events in items}
-        if not latest:
-            return
-        chosen: dict[str, tuple[int, Event]] = {}
-        for article, events in latest.values():
+        articles: dict[str, Article] = {}
+        placed: dict[str, tuple[int, Event]] = {}  # event id -> (position in article, event)
+        mentioned: set[str] = set()  # every event id of the batch replaces its stored row
+        for article, events in items:
+            if article.id in articles:
+                placed = {k: v for k, v in placed.items() if v[1].article_id != article.id}
+            articles[article.id] = article
             for position, event in enumerate(events):
                 _check_belongs(event, article)
-                chosen[event.event_id_cnty] = (position, event)
+                placed.pop(event.event_id_cnty, None)
+                placed[event.event_id_cnty] = (position, event)
+                mentioned.add(event.event_id_cnty)
+        if not articles:
+            return
         now = migrations.utcnow()
         batches = {
-            "batch_articles": rows.articles_batch((a for a, _ in latest.values()), now),
-            "batch_events": rows.events_batch(list(chosen.values())),
-            "batch_evidence": rows.evidence_batch(e for _, e in chosen.values()),
+            "batch_articles": rows.articles_batch(articles.values(), now),
+            "batch_events": rows.events_batch(list(placed.values())),
+            "batch_evidence": rows.evidence_batch(e for _, e in placed.values()),
+            "batch_mentioned": pa.table(
+                {"event_id_cnty": pa.array(sorted(mentioned), pa.string())}
+            ),
         }
         with self._writing(batches) as con:
             replaced = (
                 "SELECT event_id_cnty FROM events WHERE article_id IN "
-                "(SELECT id FROM batch_articles) UNION SELECT event_id_cnty FROM batch_events"
+                "(SELECT id FROM batch_articles) UNION SELECT event_id_cnty FROM batch_mentioned"
             )
             con.execute(f"DELETE FROM evidence WHERE event_id_cnty IN ({replaced})")
             con.execute(f"DELETE FROM events WHERE event_id_cnty IN ({replaced})")
@@ -153,11 +163,11 @@ class Store:
         batch = rows.failures_batch(unique.values(), migrations.utcnow())
         columns = rows.quoted(batch.column_names)
         with self._writing({"batch_failures": batch}) as con:
-            inserted = con.execute(
+            ((inserted,),) = con.execute(
                 f"INSERT INTO ingest_errors ({columns}) SELECT {columns} FROM batch_failures "
                 "WHERE id NOT IN (SELECT id FROM ingest_errors)"
-            ).fetchone()
-        return int(inserted[0]) if inserted else 0
+            ).fetchall()
+        return int(inserted)
 
     # -- reading ------------------------------------------------------------------------
 
