@@ -71,9 +71,9 @@ def gold_mention(parsed: ParsedArticle, event: dict) -> EventMention:
     )
 
 
-def run(gold: Path, limit: int | None, show_errors: int) -> dict[str, Counter]:
+def run(gold: Path, limit: int | None, skip: int, show_errors: int) -> dict[str, Counter]:
     records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = records[:limit] if limit else records
+    records = records[skip : skip + limit] if limit else records[skip:]
     articles = [
         Article(id=r["id"], text=r["text"], origin=str(gold)) for r in records
     ]
@@ -102,10 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, required=True, help="gold JSONL (see shared/gold/README.md)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N records")
+    parser.add_argument("--skip", type=int, default=0, help="skip the first N records")
     parser.add_argument("--show-errors", type=int, default=0, help="print N actor1 misses")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    scores = run(args.gold, args.limit, args.show_errors)
+    scores = run(args.gold, args.limit, args.skip, args.show_errors)
     print(f"{'system':<16}" + "".join(f"{f:>12}" for f in FIELDS) + f"{'events':>8}")
     for name, score in scores.items():
         n = max(score["events"], 1)

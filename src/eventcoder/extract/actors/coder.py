@@ -14,12 +14,7 @@ from pathlib import Path
 from eventcoder.extract.actors.countries import CountryTable
 from eventcoder.extract.actors.dictionary import load_actor_dictionary
 from eventcoder.extract.actors.gazetteer import CountryGuesser, place_names
-from eventcoder.extract.actors.mentions import (
-    MILITARY_NOUNS,
-    POLICE_NOUNS,
-    ActorRef,
-    MentionFinder,
-)
+from eventcoder.extract.actors.mentions import ActorRef, MentionFinder
 from eventcoder.extract.actors.roles import Roles, find_roles
 from eventcoder.extract.evidence import make_evidence
 from eventcoder.records import ActorFinding, Evidence, EventMention, ParsedArticle
@@ -36,6 +31,7 @@ VICTIM_KINDS = frozenset({"civilians", "protesters"})
 ARMED_KINDS = frozenset({"state", "rebel", "militia", "identity", "external", "unidentified", "gang"})
 # ACLED sub-event types where the state intervenes against the protest (actor2 = forces).
 PROTEST_INTERVENTION = frozenset({"Protest with intervention", "Excessive force against protesters"})
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # Confidence of an actor that only the event type implies (no words name it).
 CONVENTION_CONFIDENCE = 0.5
@@ -72,12 +68,15 @@ class ActorCoder:
             _merge(roles, find_roles(word, refs))
         if not roles.agents and mention.event_type not in {"Protests", "Riots"}:
             roles.agents = self._agent_elsewhere(parsed, spans, country, year)
-        a1, a2, assoc1, assoc2 = _apply_conventions(mention, roles, seen, country, trigger)
+        a1, a2, assoc1, assoc2 = _apply_conventions(
+            mention, roles, seen, country, year, trigger, self.countries
+        )
         return self._finding(parsed, mention, country, a1, a2, assoc1, assoc2)
 
     def event_country(self, parsed: ParsedArticle, spans: list) -> str | None:
         """The country of the event: place names of its sentences, else of the article."""
-        names = [n for span in spans for n in _place_names(span)]
+        # Names in locative phrases are listed twice: they count double.
+        names = [n for span in spans for n in _place_names(span) + _located_names(span)]
         demonyms = [t.text for span in spans for t in span if t.ent_type_ == "NORP"]
         guess = self.guesser.guess(names, demonyms)
         if guess:
@@ -138,7 +137,7 @@ def _inter(ref: ActorRef, country: str | None) -> str | None:
     return ref.inter
 
 
-def _apply_conventions(mention, roles: Roles, seen: list[ActorRef], country, trigger):
+def _apply_conventions(mention, roles: Roles, seen: list[ActorRef], country, year, trigger, countries):
     etype, sub = mention.event_type, mention.sub_event_type
     agents = [r for r in roles.agents if r.kind not in VICTIM_KINDS or etype in {"Protests", "Riots"}]
     patients = list(roles.patients)
@@ -165,7 +164,12 @@ def _apply_conventions(mention, roles: Roles, seen: list[ActorRef], country, tri
         assoc2 = [r for r in assoc2 if r.kind != "civilians"]
     elif a1 is None:
         armed = [r for r in seen if r.kind in ARMED_KINDS and r != a2]
-        a1 = armed[0] if armed else _generic("unidentified", country, [], trigger)
+        dyad = countries.default_dyad(country, year) if country and not armed else None
+        if dyad and etype in {"Battles", "Explosions/Remote violence"}:
+            a1 = _implied(dyad[0], "1", "state", country, trigger)
+            a2 = a2 or _implied(dyad[1], "2", "rebel", None, trigger)
+        else:
+            a1 = armed[0] if armed else _generic("unidentified", country, [], trigger)
         if etype == "Battles" and a2 is None and len(armed) > 1:
             a2 = armed[1]
     if a2 is None and etype == "Battles":
@@ -186,9 +190,13 @@ def _generic(group: str, country: str | None, seen: list[ActorRef], trigger) -> 
     names = {"protesters": ("Protesters", "6"), "rioters": ("Rioters", "5"),
              "civilians": ("Civilians", "7"), "unidentified": ("Unidentified Armed Group", "3")}
     base, inter = names[group]
-    name = f"{base} ({country})" if country else base
-    return ActorRef(name, inter, group, trigger.i, trigger.i + 1, country, method="convention",
-                    confidence=CONVENTION_CONFIDENCE if country else CONVENTION_CONFIDENCE / 2)
+    return _implied(f"{base} ({country})" if country else base, inter, group, country, trigger)
+
+
+def _implied(name: str, inter: str, kind: str, country: str | None, trigger) -> ActorRef:
+    """An actor no words name, implied by a convention; its evidence is the trigger."""
+    return ActorRef(name, inter, kind, trigger.i, trigger.i + 1, country, method="convention",
+                    confidence=CONVENTION_CONFIDENCE)
 
 
 def _unique(refs: list[ActorRef], exclude: set) -> list[ActorRef]:
@@ -258,6 +266,16 @@ def _event_year(parsed: ParsedArticle, spans: list) -> int | None:
 
 def _place_names(span) -> list[str]:
     """Place names of a span, leaving out countries that only qualify a force ("US military")."""
-    forces = MILITARY_NOUNS | POLICE_NOUNS
-    skip = {t.i for t in span if t.head.lower_ in forces and t.dep_ in {"compound", "amod", "nmod"}}
+    skip = {t.i for t in span if t.dep_ in {"compound", "amod", "nmod"} and t.head.pos_ == "NOUN"}
     return place_names(span, skip)
+
+
+def _located_names(span) -> list[str]:
+    """Place names inside "in/near/at X" phrases: where the event happened, not what it
+    was about ("a trip to the United States")."""
+    names = []
+    for prep in span:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+            sub = span.doc[prep.i + 1 : prep.right_edge.i + 1]
+            names += _place_names(sub)
+    return names

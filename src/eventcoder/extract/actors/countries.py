@@ -54,9 +54,15 @@ class CountryTable:
         # 'Military Forces of the United States (2021-2025)'
     """
 
-    def __init__(self, countries: list[Country], periods: dict[str, list[Period]]):
+    def __init__(
+        self,
+        countries: list[Country],
+        periods: dict[str, list[Period]],
+        dyads: dict[str, list[tuple[Period, str, str]]] | None = None,
+    ):
         self.countries = countries
         self.periods = periods
+        self.dyads = dyads or {}
         self._by_iso3 = {c.iso3: c for c in countries}
         self._by_name: dict[str, Country] = {}
         self._by_demonym: dict[str, Country] = {}
@@ -90,7 +96,31 @@ class CountryTable:
                     f"(end empty for the current term): {exc}."
                 ) from exc
             periods.setdefault(row["country"].strip(), []).append(period)
-        return cls(countries, periods)
+        dyads: dict[str, list[tuple[Period, str, str]]] = {}
+        for line, row in _read_csv("dyads.csv"):
+            if not (row.get("start") or "").isdigit() or not row.get("actor1") or not row.get("actor2"):
+                raise ConfigError(
+                    f"eventcoder/data/actors/dyads.csv:{line}: start (a year), actor1 and actor2 are required."
+                )
+            period = Period(int(row["start"]), int(row["end"]) if row["end"] else None)
+            dyads.setdefault(row["country"].strip(), []).append((period, row["actor1"], row["actor2"]))
+        return cls(countries, periods, dyads)
+
+    def default_dyad(self, country: str, year: int | None) -> tuple[str, str] | None:
+        """The two sides of the country's main war, for fighting reported without sides
+        ("explosions were observed near Avdiivka"); None where there is no such war."""
+        for period, actor1, actor2 in reversed(self.dyads.get(country, [])):
+            if year is None or period.covers(year):
+                return self.stamp_period(actor1, year), self.stamp_period(actor2, year)
+        return None
+
+    def stamp_period(self, name: str, year: int | None) -> str:
+        """"Military Forces of Ukraine" gets its period; other names are kept as written."""
+        for kind in ("Military Forces", "Police Forces", "Government"):
+            prefix = f"{kind} of "
+            if name.startswith(prefix) and "(" not in name:
+                return self.state_actor(kind, name.removeprefix(prefix).removeprefix("the "), year)
+        return name
 
     def by_name(self, text: str) -> Country | None:
         return self._by_name.get(normalise(text))

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventcoder.extract.actors.countries import Country, CountryTable
-from eventcoder.extract.actors.dictionary import ActorDictionary
+from eventcoder.extract.actors.dictionary import ActorDictionary, normalise
+from eventcoder.extract.actors.gazetteer import place_index
 
 # Nouns naming state forces; the police ones give "Police Forces of X".
 MILITARY_NOUNS = frozenset(
@@ -25,7 +26,7 @@ MILITARY_NOUNS = frozenset(
      "gendarme", "military", "servicemen", "paratroopers", "commandos", "personnel", "units",
      "battalion", "brigade", "regiment", "coastguard"}
 )
-POLICE_NOUNS = frozenset({"police", "policemen", "policeman", "policewoman", "officers", "cops"})
+POLICE_NOUNS = frozenset({"police", "policemen", "policeman", "policewoman", "officer", "officers", "cops"})
 # Modifiers that make a bare force noun a state force of the event's country.
 STATE_MODIFIERS = frozenset(
     {"security", "government", "state", "federal", "national", "armed", "military", "army",
@@ -129,7 +130,7 @@ class MentionFinder:
                     add(ref)
         for token in sent:
             if token.i not in taken:
-                add(self._generic_ref(token, country))
+                add(self._generic_ref(token, country, taken))
         for ent in sent.ents:
             if ent.label_ in ACTOR_ENTITY_LABELS and not any(t.i in taken for t in ent):
                 add(self._entity_ref(ent, year))
@@ -144,8 +145,9 @@ class MentionFinder:
                 span = doc[i : i + n]
                 entry = self.actors.lookup(span.text, year)
                 if entry and not _is_country_word(self.countries, span.text):
+                    name = self.countries.stamp_period(entry.name, year) if entry.type == "state" else entry.name
                     refs.append(
-                        ActorRef(entry.name, entry.inter, entry.type, i, i + n, entry.country,
+                        ActorRef(name, entry.inter, entry.type, i, i + n, entry.country,
                                  method="alias", confidence=EXACT_CONFIDENCE)
                     )
                     i += n
@@ -160,15 +162,13 @@ class MentionFinder:
         word = token.lower_
         if word not in MILITARY_NOUNS and word not in POLICE_NOUNS:
             return []
-        if token.dep_ == "compound" and token.head.lower_ not in MILITARY_NOUNS | POLICE_NOUNS:
-            return []  # "police station", "army base"
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            return []  # "military reinforcements", "police station"; "army forces" via its head
         kind = "Police Forces" if _is_police(token) else "Military Forces"
         start = token.i
         owner: Country | None = None
         partners: list[tuple[Country, int]] = []
-        modifiers = [
-            c for c in token.children if c.i < token.i and c.dep_ in {"amod", "compound", "nmod", "poss"}
-        ]
+        modifiers = _modifiers(token)
         for mod in sorted(modifiers, key=lambda t: t.i):
             found = self.countries.name_or_demonym(_own_text(mod))
             if found or mod.lower_ in STATE_MODIFIERS:
@@ -183,6 +183,12 @@ class MentionFinder:
                 found = self.countries.by_name(_own_text(obj))
                 if found:
                     owner = owner or found
+                for conj in (c for c in obj.children if c.dep_ == "conj"):
+                    partner = self.countries.by_name(_own_text(conj))
+                    if partner:
+                        partners.append((partner, conj.i))
+        if word in {"officer", "officers"} and not _is_police(token):
+            return []  # army officers are counted by "army"; other officers are not forces
         has_state_modifier = any(m.lower_ in STATE_MODIFIERS for m in modifiers)
         if owner is None and not (has_state_modifier or word in BARE_STATE_NOUNS):
             return []
@@ -197,13 +203,15 @@ class MentionFinder:
             refs.append(ActorRef(name, "1", "state", i, i + 1, partner.name))
         return refs
 
-    def _generic_ref(self, token, country: str | None) -> ActorRef | None:
+    def _generic_ref(self, token, country: str | None, taken: set[int]) -> ActorRef | None:
         group = GENERIC_GROUPS.get(token.lower_)
         modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if modifiers & ARMED_WORDS and token.lower_ in {"men", "man", "people", "group", "individuals", "persons"}:
             group = "unidentified"
         if group is None or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return None
+        if any(c.i in taken for c in token.children if c.dep_ in {"compound", "amod", "nmod"}):
+            return None  # "IS fighters": the named group is the actor
         if group == "civilians" and token.dep_ == "compound":
             return None
         base, inter = GENERIC_NAMES[group]
@@ -215,8 +223,8 @@ class MentionFinder:
 
     def _entity_ref(self, ent, year: int | None) -> ActorRef | None:
         text = ent.text.removeprefix("the ").strip()
-        if self.countries.name_or_demonym(text) or len(text) < 2:
-            return None
+        if self.countries.name_or_demonym(text) or len(text) < 2 or normalise(text) in place_index():
+            return None  # a country or a place mistagged as an organisation
         fuzzy = self.actors.fuzzy_lookup(text, year)
         if fuzzy:
             entry, score = fuzzy
@@ -227,11 +235,25 @@ class MentionFinder:
                         method="unresolved", confidence=UNRESOLVED_CONFIDENCE)
 
 
+def _modifiers(token) -> list:
+    """Pre-modifiers of a force noun, including those of its force-noun compounds
+    ("Turkish Military forces": "Turkish" may hang from "Military")."""
+    forces = MILITARY_NOUNS | POLICE_NOUNS
+    found = []
+    for child in token.children:
+        if child.i < token.i and child.dep_ in {"amod", "compound", "nmod", "poss"}:
+            found.append(child)
+            if child.lower_ in forces:
+                found += [c for c in child.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    return sorted(found, key=lambda t: t.i)
+
+
 def _is_police(token) -> bool:
-    if token.lower_ in POLICE_NOUNS and token.lower_ != "officers":
+    """Police nouns, or any force noun qualified as police ("riot squad", "police officers")."""
+    if token.lower_ in POLICE_NOUNS - {"officer", "officers"}:
         return True
     words = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
-    return bool(words & {"police", "riot"}) or (token.lower_ == "officers" and "police" in words)
+    return bool(words & {"police", "riot"})
 
 
 def _own_text(token) -> str:

@@ -21,6 +21,10 @@ TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 # Prepositions whose object acts with the agent: "with the support of X", "alongside X".
 SUPPORT_WORDS = frozenset({"support", "backing", "help", "assistance", "cooperation"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "who", "which", "that"})
+# Verbs whose subject reports the event rather than doing it ("the OSCE observed").
+REPORT_LEMMAS = frozenset({"observe", "report", "say", "announce", "confirm", "record", "claim", "state", "document"})
+# Nouns that name an attack, whose "by X" is the agent.
+EVENT_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "ambush", "assault", "offensive", "shelling", "bombing"})
 # How far up the tree to climb from the trigger looking for a clause with a subject.
 MAX_CLIMB = 4
 
@@ -41,7 +45,7 @@ def find_roles(trigger, refs: list[ActorRef]) -> Roles:
     verbs = _event_verbs(trigger)
     for verb in verbs:
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.i != trigger.i:
+            if child.dep_ in SUBJECT_DEPS and child.i != trigger.i and verb.lemma_ not in REPORT_LEMMAS:
                 _add(roles.agents, roles.agent_assoc, _resolve(_antecedent(child, verb), refs))
             elif child.dep_ == "agent":
                 for obj in child.children:
@@ -53,7 +57,12 @@ def find_roles(trigger, refs: list[ActorRef]) -> Roles:
                 for obj in child.children:
                     if obj.dep_ in OBJECT_DEPS:
                         _add(roles.patients, roles.patient_assoc, _resolve(obj, refs))
-    for word in [trigger, *verbs]:
+    # Event nouns hanging from the verb by a preposition ("killed following an attack by X").
+    nouns = [
+        obj for verb in verbs for prep in verb.children if prep.dep_ == "prep"
+        for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_ in EVENT_NOUNS
+    ]
+    for word in [trigger, *verbs, *nouns]:
         for prep in word.children:
             if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
                 for obj in prep.children:
@@ -68,6 +77,8 @@ def find_roles(trigger, refs: list[ActorRef]) -> Roles:
                     if ref not in roles.agents and ref not in roles.agent_assoc:
                         roles.agent_assoc.append(ref)
     roles.agents = [r for r in roles.agents if r not in roles.patients] or roles.agents
+    for name in ("agents", "patients"):  # a resolved actor beats a surface name
+        setattr(roles, name, sorted(getattr(roles, name), key=lambda r: not r.resolved))
     return roles
 
 
@@ -116,14 +127,14 @@ def _resolve(token, refs: list[ActorRef]) -> list[ActorRef]:
     "leaders of a faction close to al-Qaeda" names no actor at its head, so the actors
     inside the phrase count; "Turkish and Russian forces" names two.
     """
+    # The head's own actor, then actors in its pre-modifiers ("IS fighters", "Turkish
+    # and Russian forces"), then coordinated heads ("X and Y").
     direct = [r for r in refs if r.covers(token.i)]
-    conj_heads = [c for c in token.children if c.dep_ == "conj"]
-    for conj in conj_heads:
+    lo = token.left_edge.i
+    direct += [r for r in refs if lo <= r.start and r.end <= token.i and r not in direct]
+    for conj in (c for c in token.children if c.dep_ == "conj"):
         direct += [r for r in refs if r.covers(conj.i) and r not in direct]
     if direct:
-        # "Turkish and Russian forces": the second country modifies the same noun.
-        lo = token.left_edge.i
-        direct += [r for r in refs if lo <= r.start and r.end <= token.i and r not in direct]
         return direct
     lo, hi = token.left_edge.i, token.right_edge.i
     return [r for r in refs if lo <= r.start and r.end - 1 <= hi]
