@@ -18,6 +18,9 @@ from eventcoder.records import Article, stable_id
 # <time>), preferring the original publication over the last modification. Extensive
 # search guesses from free text and URLs, which can pick up any date on the page.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# On a page without an article (login form, index), trafilatura's fallbacks return stray
+# labels such as "Home"; even a one-sentence brief is longer than this.
+MIN_TEXT_CHARS = 40
 
 
 def article_from_html(
@@ -46,7 +49,7 @@ def article_from_html(
         date_extraction_params=_DATE_PARAMS,
     )
     text = (document.text or "") if document is not None else ""
-    if not text.strip():
+    if len(text.strip()) < MIN_TEXT_CHARS:
         raise IngestError(
             origin,
             "no-text",

@@ -97,6 +97,15 @@ def _article(
     data = record.content_stream().read(limit + 1)
     if len(data) > limit:
         raise too_large(origin, len(data), limit, locator)
+    missing = getattr(record.raw_stream, "limit", 0)  # bytes its Content-Length promised
+    if missing > 0:
+        raise IngestError(
+            origin,
+            "malformed",
+            f"record is cut off ({missing} bytes missing): the WARC file is truncated; "
+            "fetch or write it again",
+            locator,
+        )
     check_not_empty(data, origin, locator)
     url = _uri(record)
     extra = {"crawled": record.rec_headers.get_header("WARC-Date")}
