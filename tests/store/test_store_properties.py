@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventcoder.records import Article, Event
@@ -21,12 +22,24 @@ EVENT_IDS = ("SYR-000000000001", "SYR-000000000002", "NGA-000000000003", "SOM-00
 # One add: (article index, [(event id index, evidence kept, fatalities), ...]).
 _event = st.tuples(st.integers(0, len(EVENT_IDS) - 1), st.integers(0, 4), st.integers(0, 30))
 _add = st.tuples(st.integers(0, len(ARTICLE_IDS) - 1), st.lists(_event, max_size=4))
-_adds = st.lists(_add, max_size=8)
-# Each example opens a store and runs up to 16 adds (~30 ms each): 25 examples keep the
-# file under ~15 s. The fixtures are immutable records, safe to share across examples.
-_SETTINGS = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+_adds = st.lists(_add, max_size=6)
+# An add costs ~30 ms (more on a busy machine): 25 examples of up to 12 adds keep the file
+# well under 30 s.
+_SETTINGS = settings(max_examples=25, deadline=None)
+
+
+@pytest.fixture(scope="module")
+def memory_store():
+    """One in-memory store for all examples; each example empties it first (cheaper than
+    opening and migrating a new one every time)."""
+    with Store(":memory:") as store:
+        yield store
+
+
+def _emptied(store: Store) -> Store:
+    for table in ("evidence", "events", "articles"):
+        store.connection.execute(f"DELETE FROM {table}")
+    return store
 
 
 def _build(adds, article: Article, event: Event) -> list[tuple[Article, list[Event]]]:
@@ -71,21 +84,23 @@ def _check(store: Store, items: list[tuple[Article, list[Event]]]) -> None:
 
 @_SETTINGS
 @given(adds=_adds)
-def test_adds_in_turn_leave_one_row_per_event_id(adds, idlib_article, idlib_event):
+def test_adds_in_turn_leave_one_row_per_event_id(adds, memory_store, idlib_article, idlib_event):
     items = _build(adds, idlib_article, idlib_event)
-    with Store(":memory:") as store:
-        for article, events in items:
-            store.add(article, events)
-        _check(store, items)
+    store = _emptied(memory_store)
+    for article, events in items:
+        store.add(article, events)
+    _check(store, items)
 
 
 @_SETTINGS
 @given(before=_adds, batch=_adds)
-def test_one_batch_equals_the_same_adds_in_turn(before, batch, idlib_article, idlib_event):
+def test_one_batch_equals_the_same_adds_in_turn(
+    before, batch, memory_store, idlib_article, idlib_event
+):
     first = _build(before, idlib_article, idlib_event)
     second = _build(batch, idlib_article, idlib_event)
-    with Store(":memory:") as store:
-        for article, events in first:
-            store.add(article, events)
-        store.add_many(second)
-        _check(store, first + second)
+    store = _emptied(memory_store)
+    for article, events in first:
+        store.add(article, events)
+    store.add_many(second)
+    _check(store, first + second)

@@ -257,9 +257,14 @@ class Store:
                 con.rollback()
                 raise
         except duckdb.Error as exc:
+            advice = (
+                "Check free disk space and the file's permissions, then re-run."
+                if isinstance(exc, duckdb.IOException)
+                else "This is a bug in eventcoder; please report it with the input."
+            )
             raise StoreError(
-                f"{self.path}: write failed and was rolled back ({exc}). Check free disk "
-                "space and that no other process writes the file, then re-run."
+                f"{self.path}: write failed and was rolled back, nothing was stored ({exc}). "
+                + advice
             ) from exc
         finally:
             for name in batches:
