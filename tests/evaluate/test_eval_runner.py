@@ -78,6 +78,14 @@ def test_places_set_scores_spacy_entities_as_baseline():
     assert baseline.get("detection.precision") is None  # no events in a places set
 
 
+def test_places_set_scores_our_geoparser_with_resolution():
+    report = evaluate(GWN, limit=3, components=standin_components(), baseline=False)
+    ours = report.ours
+    assert ours.place_detection.true_positives > 0
+    accuracy = ours.get("places.accuracy_161_km")
+    assert accuracy.n > 0 and 0 < accuracy.value <= 1
+
+
 def _cli() -> typer.Typer:
     app = typer.Typer()
     app.command()(evaluate_command)
@@ -89,7 +97,7 @@ def test_cli_bad_gold_file_exits_2_naming_the_line(tmp_path):
     gold.write_text('{"id": "a", "text": "x", "events": []}\n{"id": "b", "text": \n')
     result = CliRunner().invoke(_cli(), ["--gold", str(gold)])
     assert result.exit_code == 2
-    assert f"{gold}:2" in result.output and "not valid JSON" in result.output
+    assert f"{gold}:2: not valid JSON" in result.output
 
 
 def test_cli_json_output(monkeypatch):

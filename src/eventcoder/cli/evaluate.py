@@ -40,7 +40,7 @@ def evaluate(
     from eventcoder.evaluate import evaluate as run_evaluation
 
     out = Console()
-    errors = Console(stderr=True)
+    errors = Console(stderr=True, soft_wrap=True)  # keep FILE:LINE messages on one line
     progress = Progress(
         TextColumn("evaluating"),
         BarColumn(),

@@ -74,6 +74,7 @@ class GoldPlace(_GoldModel):
     longitude: float | None = Field(default=None, ge=-180, le=180)
     geonameid: str | None = None
     non_locational: bool = False
+    type: str | None = None  # GeoWebNews toponym type ("Literal", "Metonymic", ...)
 
     @field_validator("geonameid", mode="before")
     @classmethod

@@ -1,10 +1,13 @@
 """Score place mentions on geoparsing sets (records with ``places`` and no events).
 
-Recognition: a predicted span is right when its character offsets equal a gold mention's
-(``non_locational`` gold mentions such as "Moscow said" are left out: they are not places
-of anything). Resolution: accuracy@161 km, the share of recognised mentions with gold
-coordinates whose predicted coordinates lie within 161 km (100 miles), the usual
-geoparsing figure (Gritta et al. 2019).
+Recognition: a predicted span is right when its character offsets equal those of a gold
+literal toponym, a name used for the place itself ("fighting in Aleppo"). GeoWebNews also
+annotates associative uses ("Turkey said", "Syrian"): a prediction there is neither right
+nor wrong, since an event geoparser should skip them but a general one may not. Its other
+annotations (common nouns such as "church", demonyms, languages, non-toponyms) are not
+place names: predicting them is a false positive. Resolution: accuracy@161 km, the share of
+recognised mentions with gold coordinates whose predicted coordinates lie within 161 km
+(100 miles), the usual geoparsing figure (Gritta et al. 2019).
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from eventcoder.records import ParsedArticle
 
 # The conventional geoparsing tolerance (100 miles), so figures compare with the literature.
 RESOLUTION_KM = 161.0
+# GeoWebNews types of toponyms used literally (Gritta et al. 2019, "literal" group).
+LITERAL_TYPES = frozenset({"Literal", "Mixed", "Coercion", "Literal_Modifier", "Embedded_Literal"})
+# GeoWebNews types of toponyms used for something else (metonymy, modifiers).
+ASSOCIATIVE_TYPES = frozenset({"Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit"})
 # spaCy entity labels that name places: countries/cities, other locations, facilities.
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -65,6 +72,7 @@ def geoparser_places() -> PlaceFinder | None:
                 getattr(item, "longitude", None),
             )
             for item in find(parsed)
+            if getattr(item, "is_locational", True)
         ]
 
     return finder
@@ -80,8 +88,9 @@ class PlaceTally:
 
     def add(self, predicted: Sequence[PlaceSpan], gold: Sequence[GoldPlace]) -> list[dict]:
         """Count one text; returns its matches (for the per-record file)."""
-        wanted = {(g.start, g.end): g for g in gold if not g.non_locational}
-        found = {(p.start, p.end): p for p in predicted}
+        wanted = {(g.start, g.end): g for g in gold if _is_literal(g)}
+        neutral = {(g.start, g.end) for g in gold if g.type in ASSOCIATIVE_TYPES}
+        found = {(p.start, p.end): p for p in predicted if (p.start, p.end) not in neutral}
         matched = [(found[key], wanted[key]) for key in found.keys() & wanted.keys()]
         self.detection += Detection(
             len(matched), len(found) - len(matched), len(wanted) - len(matched)
@@ -102,6 +111,13 @@ class PlaceTally:
             return scores
         accuracy = self.resolved / self.resolvable if self.resolvable else None
         return (*scores, FieldScore("places.accuracy_161_km", accuracy, self.resolvable))
+
+
+def _is_literal(place: GoldPlace) -> bool:
+    """A gold toponym used literally; sets without types count every locational mention."""
+    if place.non_locational:
+        return False
+    return place.type is None or place.type in LITERAL_TYPES
 
 
 def _distance(span: PlaceSpan, place: GoldPlace) -> float | None:

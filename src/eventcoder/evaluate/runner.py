@@ -101,7 +101,9 @@ class _System:
             self.has_places = True
             spans = list(self.places(parsed))
             matched = self.place_tally.add(spans, record.places or ())
-            return {"predicted": [[s.start, s.end] for s in spans], "matched": matched}
+            text = parsed.article.text
+            predicted = [[s.start, s.end, text[s.start : s.end]] for s in spans]
+            return {"predicted": predicted, "matched": matched}
         if self._built is None:
             self._built = self.components()
         self.has_events = True
@@ -197,11 +199,19 @@ def _open_or_null(path: str | Path | None) -> AbstractContextManager[IO[str] | N
 
 
 def _components_factory(components: Components | None) -> Callable[[], Components]:
-    if components is not None:
-        return lambda: components
+    return (lambda: components) if components is not None else _shipped_components
+
+
+def _shipped_components() -> Components:
     from eventcoder.pipeline import default_components
 
-    return default_components
+    try:
+        return default_components()
+    except ImportError as exc:
+        raise ConfigError(
+            f"The shipped components cannot be loaded ({exc}); reinstall eventcoder "
+            "(make install) or pass components= to evaluate()."
+        ) from exc
 
 
 def _per_record_line(record: GoldRecord, results: dict[str, Any]) -> str:
