@@ -1,0 +1,63 @@
+"""Countries: ISO codes, ACLED region, names and demonyms, from an editable CSV.
+
+The table ``data/places/countries.csv`` was written by the eventcoder authors from public
+ISO 3166 and UN/ACLED region lists; analysts can edit it (e.g. an alias) without code.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from eventcoder.errors import ConfigError
+
+COUNTRY_TABLE = "countries.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    iso3: str
+    iso_numeric: int
+    name: str
+    region: str
+    demonyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """All countries by ISO alpha-2 code (read once per process)."""
+    path = resources.files("eventcoder.data") / "places" / COUNTRY_TABLE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:  # pragma: no cover - only on a broken install
+        raise ConfigError(f"{path}: country table missing; reinstall eventcoder.") from exc
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    table: dict[str, Country] = {}
+    for row in csv.DictReader(lines):
+        table[row["iso2"]] = Country(
+            iso2=row["iso2"],
+            iso3=row["iso3"],
+            iso_numeric=int(row["iso_numeric"]),
+            name=row["name"],
+            region=row["region"],
+            demonyms=tuple(d for d in row["demonyms"].split("|") if d),
+            aliases=tuple(a for a in row["aliases"].split("|") if a),
+        )
+    return table
+
+
+def country(iso2: str | None) -> Country | None:
+    """The country with ISO alpha-2 code ``iso2``, or None."""
+    return countries().get(iso2 or "")
+
+
+def iso3_for_numeric(iso: int) -> str | None:
+    """ISO alpha-3 code for an ISO numeric code, e.g. ``iso3_for_numeric(760) == "SYR"``."""
+    for entry in countries().values():
+        if entry.iso_numeric == iso:
+            return entry.iso3
+    return None

@@ -1,0 +1,145 @@
+"""Open the gazetteer (default layer + the user's imports) and look names up.
+
+The default layer is built from installed packages into ``cache_dir()`` on first use;
+``eventcoder gazetteer import`` writes the user layer beside it. A place in the user layer
+replaces the default entry with the same id, so analysts can correct as well as add.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventcoder.extract.places.store import SCHEMA_VERSION, connect
+from eventcoder.paths import cache_dir
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FILE = f"gazetteer-v{SCHEMA_VERSION}.duckdb"
+USER_FILE = f"gazetteer-user-v{SCHEMA_VERSION}.duckdb"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry as the resolver sees it."""
+
+    gid: int
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    feature: str
+    population: int
+    source: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature.startswith("ADM") or self.feature == "PCLI"
+
+
+def default_path() -> Path:
+    return cache_dir() / DEFAULT_FILE
+
+
+def user_path() -> Path:
+    return cache_dir() / USER_FILE
+
+
+def ensure_default(path: Path | None = None) -> Path:
+    """The default gazetteer's path, building it first when it does not exist yet."""
+    path = path or default_path()
+    if not path.exists():
+        from eventcoder.extract.places.build import build_default
+
+        log.warning("gazetteer %s not found; building it from installed packages (~1 min)", path)
+        build_default(path)
+    return path
+
+
+_LOOKUP = """
+SELECT n.key, n.skel, p.gid, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.admin3,
+       p.feature, p.population, p.source
+FROM names n JOIN places p ON p.gid = n.gid AND p.source = n.source
+WHERE n.{column} IN (SELECT unnest(?::VARCHAR[]))
+"""
+
+
+class Gazetteer:
+    """Read-only access to one or more gazetteer layers (later layers win).
+
+    Example::
+
+        gaz = Gazetteer.open()
+        gaz.lookup(["binnish"])["binnish"][0].admin1   # 'Idlib'
+    """
+
+    def __init__(self, paths: Iterable[Path]):
+        started = time.monotonic()
+        self.paths = [p for p in paths if p.exists()]
+        self._cons = [connect(p, read_only=True) for p in self.paths]
+        self.load_seconds = time.monotonic() - started
+
+    @classmethod
+    def open(cls, path: Path | None = None, with_user: bool = True) -> Gazetteer:
+        """The default gazetteer (built if missing) plus the user's imports."""
+        paths = [ensure_default(path)]
+        if with_user and path is None and user_path().exists():
+            paths.append(user_path())
+        return cls(paths)
+
+    def lookup(self, keys: Iterable[str], skeleton: bool = False) -> dict[str, list[Place]]:
+        """Places per name key (or per skeleton key when ``skeleton``)."""
+        wanted = sorted({k for k in keys if k})
+        if not wanted:
+            return {}
+        column = "skel" if skeleton else "key"
+        found: dict[str, dict[int, Place]] = {}
+        for con in self._cons:  # later layers replace earlier entries with the same id
+            for row in con.execute(_LOOKUP.format(column=column), [wanted]).fetchall():
+                key = row[1] if skeleton else row[0]
+                found.setdefault(key, {})[row[2]] = Place(*row[2:])
+        return {key: list(places.values()) for key, places in found.items()}
+
+    def key_sets(self) -> tuple[frozenset[str], frozenset[str]]:
+        """All exact keys and all skeleton keys, to test spans in memory before a query."""
+        keys: set[str] = set()
+        skeletons: set[str] = set()
+        for con in self._cons:
+            for kind, blob in con.execute(
+                "SELECT key, value FROM meta WHERE key IN ('keys', 'skeletons')"
+            ).fetchall():
+                (keys if kind == "keys" else skeletons).update((blob or "").split("\n"))
+        return frozenset(keys), frozenset(skeletons)
+
+    def admin_name(self, code: str) -> str | None:
+        """The name of a GeoNames admin code ("SY.12" -> "Idlib"), for imports."""
+        for con in reversed(self._cons):
+            row = con.execute("SELECT name FROM admin_codes WHERE code = ?", [code]).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def info(self) -> list[dict[str, object]]:
+        """Per layer: path, place and name counts, sources."""
+        layers = []
+        for path, con in zip(self.paths, self._cons, strict=True):
+            places = con.execute("SELECT count(*) FROM places").fetchone()[0]
+            names = con.execute("SELECT count(*) FROM names").fetchone()[0]
+            sources = con.execute(
+                "SELECT substr(key, 8) || ' (' || value || ')' FROM meta "
+                "WHERE key LIKE 'source:%' ORDER BY key"
+            ).fetchall()
+            layers.append({"path": str(path), "places": places, "names": names,
+                           "sources": [s for (s,) in sources]})
+        return layers
+
+    def close(self) -> None:
+        for con in self._cons:
+            con.close()
+        self._cons = []

@@ -1,0 +1,226 @@
+"""The place fields of an event: find places in the article, then pick the event's one.
+
+``Geoparser.find_places`` resolves every place mention in an article; ``extract`` picks
+the one the event happened at (from the event's own sentences, main sentence first, the
+most specific place there) and codes ACLED's fields with evidence. Places named only in
+other sentences (a summit in Sochi) never become the place of an Idlib drone strike.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from eventcoder.extract.evidence import make_evidence
+from eventcoder.extract.places.countries import countries, country
+from eventcoder.extract.places.gazetteer import Gazetteer, Place
+from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
+from eventcoder.extract.places.names import name_key
+from eventcoder.extract.places.resolve import ResolvedPlace, resolve_mentions
+from eventcoder.records import EventMention, Evidence, ParsedArticle, PlaceFinding
+
+METHOD = "geo.gazetteer.v1"
+METHOD_LOOSE = "geo.gazetteer.skeleton.v1"
+METHOD_RELATIVE = "geo.relative.v1"
+METHOD_CONTEXT = "geo.context.v1"
+# Relations that put the event near, not at, the named town (ACLED geo_precision 2).
+NEAR_RELATIONS = frozenset({"near", "distance", "road", "outskirts", "countryside"})
+# Specificity order: the event is coded at the most specific place its sentence names.
+SPECIFICITY = {"PPL": 0, "ADM3": 1, "ADM2": 2, "ADM1": 3, "PCLI": 4}
+PRECISION = {"PPL": 1, "ADM3": 2, "ADM2": 2, "ADM1": 3, "PCLI": 3}
+# Sentences read when the event's own sentences name no place: the title and lead.
+LEAD_SENTENCES = 3
+# Lookups cached per process: the same names recur across a batch of articles.
+CACHE_LIMIT = 200_000
+
+
+class Geoparser:
+    """Places from an embedded gazetteer, resolved in context.
+
+    Example::
+
+        geo = Geoparser()
+        finding = geo.extract(parsed, mention)   # PlaceFinding(country='Syria', ...)
+    """
+
+    def __init__(self, gazetteer_path: Path | None = None):
+        started = time.monotonic()
+        self.gazetteer = Gazetteer.open(gazetteer_path)
+        self._keys, self._skeletons = self.gazetteer.key_sets()
+        self._exact: dict[str, list[Place]] = {}
+        self._loose: dict[str, list[Place]] = {}
+        self._demonyms = {
+            name_key(d + plural): c.iso2
+            for c in countries().values() for d in c.demonyms for plural in ("", "s")
+        }
+        self.load_seconds = time.monotonic() - started
+
+    def find_places(self, parsed: ParsedArticle) -> list[ResolvedPlace]:
+        """Every place mention in the article, resolved (non-locational ones flagged)."""
+        mentions, exact, loose = self._spot(parsed)
+        return resolve_mentions(mentions, exact, loose, self._demonym_counts(parsed))
+
+    def candidate_places(self, parsed: ParsedArticle) -> list[tuple[MentionSpan, list[Place]]]:
+        """Every gazetteer reading of every spotted name, before resolution (the ceiling
+        of what resolution can reach with this gazetteer)."""
+        mentions, exact, loose = self._spot(parsed)
+        return [(m, exact.get(m.key) or loose.get(m.skeleton, [])) for m in mentions]
+
+    def _spot(self, parsed: ParsedArticle):
+        mentions = spot_mentions(
+            parsed,
+            is_name=self._keys.__contains__,
+            is_skeleton=self._skeletons.__contains__,
+            exclude=self._demonyms,
+        )
+        exact = self._lookup([m.key for m in mentions], self._exact, skeleton=False)
+        loose = self._lookup([m.skeleton for m in mentions if m.key not in exact],
+                             self._loose, skeleton=True)
+        return mentions, exact, loose
+
+    def extract(self, parsed: ParsedArticle, mention: EventMention) -> PlaceFinding:
+        places = [p for p in self.find_places(parsed) if p.is_locational]
+        chosen = choose_event_place(places, mention.sentence_indices)
+        if chosen is None:
+            return PlaceFinding()
+        return _finding(parsed, chosen, places)
+
+    def _lookup(self, keys: Sequence[str], cache: dict[str, list[Place]],
+                skeleton: bool) -> dict[str, list[Place]]:
+        missing = [k for k in set(keys) if k and k not in cache]
+        if missing:
+            found = self.gazetteer.lookup(missing, skeleton=skeleton)
+            if len(cache) > CACHE_LIMIT:
+                cache.clear()
+            for key in missing:
+                cache[key] = found.get(key, [])
+        return {k: cache[k] for k in keys if k and cache.get(k)}
+
+    def _demonym_counts(self, parsed: ParsedArticle) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        doc = parsed.doc
+        for i, token in enumerate(doc):
+            if not token.text[:1].isupper():
+                continue
+            pair = name_key(doc[i:i + 2].text) if i + 1 < len(doc) else ""
+            if pair in self._demonyms:
+                counts[self._demonyms[pair]] += 1
+            elif (key := name_key(token.text)) in self._demonyms:
+                counts[self._demonyms[key]] += 1
+        return counts
+
+
+class FirstPlaceBaseline:
+    """Baseline: the first place name spaCy's NER finds -> the most populous namesake."""
+
+    def __init__(self, gazetteer_path: Path | None = None):
+        self.gazetteer = Gazetteer.open(gazetteer_path)
+
+    def extract(self, parsed: ParsedArticle, mention: EventMention) -> PlaceFinding:
+        for ent in parsed.doc.ents:
+            if ent.label_ not in ("GPE", "LOC"):
+                continue
+            key = name_key(ent.text)
+            matches = self.gazetteer.lookup([key]).get(key)
+            if matches:
+                place = max(matches, key=lambda p: (p.population, -p.gid))
+                resolved = ResolvedPlace(
+                    start=ent.start_char, end=ent.end_char, text=ent.text, sentence=-1,
+                    name=place.name, geonameid=place.gid, latitude=place.lat,
+                    longitude=place.lon, country=place.cc, admin1=place.admin1,
+                    admin2=place.admin2, admin3=place.admin3, feature=place.feature,
+                    population=place.population, is_locational=True, relation=None,
+                    relation_start=ent.start_char, cue_end=ent.end_char, matched="exact",
+                    confidence=0.5,
+                )
+                return _finding(parsed, resolved, [resolved])
+        return PlaceFinding()
+
+
+def choose_event_place(places: Sequence[ResolvedPlace],
+                       sentence_indices: Sequence[int]) -> ResolvedPlace | None:
+    """The place of an event: the most specific place in its main sentence, else in its
+    other sentences, else in the lead; always preferring the article's dominant country."""
+    if not places:
+        return None
+    weights = Counter()
+    for place in places:
+        weights[place.country] += 2 if place.sentence in sentence_indices else 1
+    dominant = weights.most_common(1)[0][0]
+    lead = range(LEAD_SENTENCES)
+    for sentences in [*([i] for i in sentence_indices), lead]:
+        here = [p for p in places if p.sentence in sentences]
+        if here:
+            return min(here, key=lambda p: _rank(p, dominant))
+    in_country = [p for p in places if p.country == dominant]
+    return min(in_country, key=lambda p: _rank(p, dominant))
+
+
+def _rank(place: ResolvedPlace, dominant: str) -> tuple:
+    # On "the road from A to B" the smaller town is the specific one: the bigger is often
+    # a provincial capital standing in for the whole province.
+    road_size = place.population if place.relation == "road" else 0
+    return (place.country != dominant, SPECIFICITY.get(place.feature, 5), road_size,
+            place.start)
+
+
+def precision_of(place: ResolvedPlace) -> int:
+    """ACLED geo_precision: 1 the town itself, 2 near it or a district, 3 a region."""
+    if place.feature == "PPL" and place.relation in NEAR_RELATIONS:
+        return 2
+    return PRECISION.get(place.feature, 3)
+
+
+def _finding(parsed: ParsedArticle, place: ResolvedPlace,
+             places: Sequence[ResolvedPlace]) -> PlaceFinding:
+    entry = country(place.country)
+    method = METHOD if place.matched == "exact" else METHOD_LOOSE
+    precision = precision_of(place)
+
+    def evidence(field: str, value: object, start: int, end: int, how: str) -> Evidence:
+        return make_evidence(parsed, field, value, start, end, how, place.confidence)
+
+    span = (place.start, place.end)
+    admin_span = _naming(places, place.admin1, "ADM1") or span
+    country_span = _naming(places, entry.name if entry else None, "PCLI") or span
+    relation_span = (place.relation_start, max(place.cue_end, place.end))
+    items = [
+        evidence("location", place.name, *span, method),
+        evidence("latitude", place.latitude, *span, method),
+        evidence("longitude", place.longitude, *span, method),
+        evidence("admin1", place.admin1, *admin_span,
+                 METHOD_CONTEXT if admin_span != span else method),
+        evidence("country", entry.name if entry else place.country, *country_span,
+                 METHOD_CONTEXT if country_span != span else method),
+        evidence("geo_precision", precision, *relation_span,
+                 METHOD_RELATIVE if place.relation else method),
+    ]
+    if place.admin2:
+        items.append(evidence("admin2", place.admin2, *span, method))
+    return PlaceFinding(
+        country=entry.name if entry else None,
+        iso=entry.iso_numeric if entry else None,
+        region=entry.region if entry else None,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        admin3=place.admin3,
+        location=place.name,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        geo_precision=precision,
+        geonameid=place.geonameid,
+        evidence=tuple(items),
+    )
+
+
+def _naming(places: Sequence[ResolvedPlace], name: str | None, feature: str):
+    """The span of a mention that names ``name`` as a unit of ``feature``, if any."""
+    if not name:
+        return None
+    key = name_key(name)
+    for p in places:
+        if p.feature == feature and name_key(p.name) == key:
+            return (p.start, p.end)
+    return None

@@ -1,0 +1,245 @@
+"""Spot place-name candidates in a parsed article and read the words around them.
+
+spaCy's small model misses many toponyms (it tags "Binnish" as a nationality), so spans
+come from the gazetteer: every run of capitalised tokens (with "al-", "de", "of" inside)
+whose name key is a gazetteer name is a candidate, whatever NER says. NER and the parse
+are used only as cues: a span inside a longer person or organisation name, or the subject
+of a speaking verb ("Moscow said"), is kept for context but marked non-locational.
+
+The words around a span say how the place relates to the event ("20 km north of X",
+"the road from A to B", "X countryside", "the X governorate"), which decides ACLED's
+geo_precision and whether an admin unit or a town is meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from eventcoder.extract.places.names import ARTICLES, name_key, skeleton_key
+from eventcoder.records import ParsedArticle
+
+# Longest place name we try, in tokens ("Ma'arrat al - Nu'man" is five, "Democratic
+# Republic of the Congo" five).
+MAX_NAME_TOKENS = 6
+# Lower-case words allowed inside a multi-word name but never at its ends.
+INNER_WORDS = frozenset({"de", "del", "la", "le", "du", "des", "da", "do", "dos", "of", "the",
+                         "bin", "bani", "abu", "-", "'", "’", "y", "and"}) | ARTICLES
+# Capitalised words that start sentences or titles and match some village somewhere.
+NOT_PLACES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "god", "allah", "president", "minister", "police",
+    "army", "prev", "next", "follow", "mr", "mrs", "ms", "dr", "gen", "col", "the", "this",
+    "on", "in", "at", "as", "but", "after", "before", "during", "around", "about", "unknown",
+    "islamic state", "taliban", "reuters", "associated press", "covid", "coronavirus",
+})
+# Entity labels whose longer spans swallow a place name ("Syrian Observatory ..." is an
+# organisation, "Salim Abu Ahmed" a person): the place inside is not where things happen.
+SWALLOWING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+# Verbs whose subject is a government, not a location ("Moscow said", "Kabul denied").
+SPEAKING_VERBS = frozenset({
+    "say", "announce", "accuse", "claim", "deny", "confirm", "warn", "condemn", "urge",
+    "demand", "insist", "reject", "threaten", "sign", "agree", "call", "vow", "blame",
+    "welcome", "criticize", "criticise", "respond", "declare", "pledge", "promise", "order",
+    "decide", "want", "ask", "tell", "report", "state", "add", "believe", "hope", "plan",
+    "press", "push", "seek", "aim", "insist", "offer", "propose", "approve", "recognize",
+})
+
+_DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+_TOWN = r"(?:the\s+)?(?:(?:town|city|village|area|district|province|governorate)\s+of\s+)?"
+# Cues read in the text just before a span (matched at its end) or just after it.
+_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("distance", re.compile(
+        r"\b(?:\d+(?:[.,]\d+)?|a few|several|some|about \d+)\s*-?\s*(?:km|kms|kilometers|"
+        r"kilometres|miles|mi)\b[^.;]{0,30}?(?:of|from)\s+" + _TOWN + r"$")),
+    ("road", re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,40}?\b(?:from|between|"
+                        r"linking|connecting|of)\s+" + _TOWN + r"$")),
+    ("road", re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,40}?\b(?:from|between|"
+                        r"linking|connecting)\s+\S[^.;]{0,40}?\s(?:to|and|with)\s+" + _TOWN + r"$")),
+    ("outskirts", re.compile(r"\b(?:outskirts|suburbs?|edge|environs|periphery|"
+                             r"outside)\s+(?:of\s+)?" + _TOWN + r"$")),
+    ("countryside", re.compile(r"\b(?:countryside|rural areas?|villages|vicinity|surroundings)"
+                               r"\s+of\s+" + _TOWN + r"$")),
+    ("near", re.compile(r"\b(?:near|nearby|close to|next to|not far from|around|in the "
+                        r"vicinity of|" + _DIRS + r"\s+of)\s+" + _TOWN + r"$")),
+)
+_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("countryside", re.compile(r"^(?:'s)?\s*(?:countryside|rural areas?|outskirts|suburbs|"
+                               r"surroundings|environs|vicinity|hinterland)\b")),
+    ("road", re.compile(r"^\s*-\s*\S+\s+(?:road|highway)\b")),
+)
+# Words after a name that say an admin unit is meant, with the level they point to.
+_ADMIN_AFTER = re.compile(
+    r"^\s*(governorate|province|region|state|oblast|prefecture|department|county|district|"
+    r"municipality|division|emirate|territory|rayon|raion|muhafazah|wilayah?)\b", re.I)
+_ADMIN_BEFORE = re.compile(
+    r"\b(governorate|province|region|state|county|district|municipality|department)"
+    r"\s+of\s+(?:the\s+)?$", re.I)
+_TOWN_CUE = re.compile(r"(?:\b(?:town|city|village|hamlet|neighbou?rhood)\s+of\s+(?:the\s+)?$)",
+                       re.I)
+_TOWN_AFTER = re.compile(r"^\s*(?:town|city|village)\b", re.I)
+ADMIN2_WORDS = frozenset({"district", "county", "municipality", "rayon", "raion", "division"})
+# How far around a span cues are read, in characters (a clause, not the whole sentence).
+CUE_WINDOW = 90
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSpan:
+    """A span of ``Article.text`` whose name key is in the gazetteer.
+
+    ``relation`` is the spatial cue ("near", "distance", "road", "outskirts",
+    "countryside") or None; ``admin_level`` 1/2 when the words say an admin unit is meant
+    ("the Idlib governorate"), 0 when they say a town is meant ("the town of X"), None
+    when they say nothing; ``locational`` is False for metonymy and swallowed names.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    skeleton: str
+    sentence: int
+    ner_label: str
+    relation: str | None
+    relation_start: int
+    admin_level: int | None
+    locational: bool
+    cue_end: int
+
+
+def spot_mentions(
+    parsed: ParsedArticle,
+    is_name: Callable[[str], bool],
+    is_skeleton: Callable[[str], bool],
+    exclude: Iterable[str] = (),
+) -> list[MentionSpan]:
+    """Longest non-overlapping gazetteer names in ``parsed``, leftmost first.
+
+    ``is_name``/``is_skeleton`` test a key against the gazetteer; ``exclude`` lists keys
+    that are never places here (demonyms: "Syrian" is context, not a location).
+    """
+    doc = parsed.doc
+    text = parsed.article.text
+    blocked = set(exclude) | NOT_PLACES
+    found: list[tuple[int, int, str, str]] = []  # token start, token end, key, skeleton
+    for sentence in parsed.sentences:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tokens = list(span)
+        for i, first in enumerate(tokens):
+            if not _can_start(first, tokens[i + 1] if i + 1 < len(tokens) else None):
+                continue
+            best: tuple[int, int, str, str] | None = None
+            for j in range(i, min(i + MAX_NAME_TOKENS, len(tokens))):
+                token = tokens[j]
+                if j > i and not (_capitalised(token) or token.lower_ in INNER_WORDS):
+                    break
+                if not _capitalised(token):
+                    continue
+                key = name_key(text[first.idx:token.idx + len(token.text)])
+                if not key or key in blocked:
+                    continue
+                skeleton = skeleton_key(key)
+                if is_name(key) or (skeleton and _fuzzy_ok(first, token) and is_skeleton(skeleton)):
+                    best = (first.i, token.i + 1, key, skeleton)
+            if best:
+                found.append(best)
+    return [_describe(parsed, s, e, key, skel) for s, e, key, skel in _longest_first(found)]
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _can_start(token, following) -> bool:
+    if _capitalised(token):
+        return True
+    # "al-Hasakeh": a lower-case article joined by a hyphen to a capitalised name.
+    return token.lower_ in ARTICLES and following is not None and following.text == "-"
+
+
+def _fuzzy_ok(first, last) -> bool:
+    """Skeleton matches only for proper nouns, which is where transliterations vary."""
+    return first.i == last.i and first.pos_ == "PROPN"
+
+
+def _longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    taken: set[int] = set()
+    kept = []
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        cover = set(range(item[0], item[1]))
+        if cover & taken:
+            continue
+        taken |= cover
+        kept.append(item)
+    return sorted(kept)
+
+
+def _describe(parsed: ParsedArticle, start_tok: int, end_tok: int, key: str,
+              skeleton: str) -> MentionSpan:
+    doc = parsed.doc
+    text = parsed.article.text
+    span = doc[start_tok:end_tok]
+    start, end = span.start_char, span.end_char
+    sentence = next((s for s in parsed.sentences if s.start <= start < s.end), None)
+    sent_start = sentence.start if sentence else 0
+    sent_end = sentence.end if sentence else len(text)
+    before = text[max(sent_start, start - CUE_WINDOW):start]
+    after = text[end:min(sent_end, end + CUE_WINDOW)]
+    relation, relation_start, cue_end = None, start, end
+    for name, pattern in _BEFORE:
+        match = pattern.search(before.lower())
+        if match:
+            relation, relation_start = name, start - len(before) + match.start()
+            break
+    if relation is None:
+        for name, pattern in _AFTER:
+            match = pattern.search(after.lower())
+            if match:
+                relation, cue_end = name, end + match.end()
+                break
+    return MentionSpan(
+        start=start,
+        end=end,
+        text=span.text,
+        key=key,
+        skeleton=skeleton,
+        sentence=sentence.index if sentence else -1,
+        ner_label=_ner_label(span),
+        relation=relation,
+        relation_start=relation_start,
+        admin_level=_admin_level(before, after),
+        locational=_locational(span),
+        cue_end=cue_end,
+    )
+
+
+def _admin_level(before: str, after: str) -> int | None:
+    match = _ADMIN_AFTER.search(after) or _ADMIN_BEFORE.search(before)
+    if match:
+        return 2 if match.group(1).lower() in ADMIN2_WORDS else 1
+    if _TOWN_CUE.search(before) or _TOWN_AFTER.search(after):
+        return 0
+    return None
+
+
+def _ner_label(span) -> str:
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    return labels.pop() if len(labels) == 1 else ""
+
+
+def _locational(span) -> bool:
+    """False for "Moscow said" (metonymy) and for names inside longer person/org names."""
+    for token in span:
+        ent_label = token.ent_type_
+        if ent_label in SWALLOWING_LABELS:
+            ent = next((e for e in span.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and (ent.end - ent.start) > len(span):
+                return False
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
+        root = root.head
+    return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_VERBS)

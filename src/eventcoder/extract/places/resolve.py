@@ -1,0 +1,214 @@
+"""Choose one gazetteer entry per spotted name, from the article's context.
+
+Scores add up evidence a human coder would use: population (big places are mentioned
+more), the countries the article names or whose places dominate it, the admin units it
+names ("X in Y province"), places already pinned down nearby, and what the words around
+the name say ("the X governorate" is the admin unit, "the town of X" the town). A name
+is kept as a place only when its best reading is plausible in this article, which is
+what stops "Police" (Poland) or "Rebels" from becoming places.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from eventcoder.extract.places.gazetteer import Place
+from eventcoder.extract.places.mentions import MentionSpan
+from eventcoder.extract.places.names import name_key
+
+# Score weights (log10 population is 0-7). A named or dominant country outweighs any
+# population gap between namesakes in different countries (Tripoli, Lebanon vs Libya).
+W_NAMED_COUNTRY = 4.0
+W_DOMINANT_COUNTRY = 2.0
+W_FOREIGN = -4.0  # a place outside every country in play
+W_ADMIN_CONTEXT1 = 3.0  # its province is named elsewhere in the article
+W_ADMIN_CONTEXT2 = 2.0  # its district is named elsewhere
+W_NEAR_ANCHOR = 1.5  # within ANCHOR_KM of another place pinned down in the article
+W_ADMIN_CUE = 5.0  # "the X governorate" and X is an admin unit of that level
+W_TOWN_CUE = 2.0  # "the town of X" and X is a populated place
+W_TOWN_DEFAULT = 1.0  # a bare name is the town more often than the province named after it
+W_SKELETON = -3.0  # spelling matched only loosely
+W_COUNTRY_NAME = 3.0  # "Syria" is the country, not a hamlet called Syria
+ADMIN_PRIOR = 4.0  # prior of an admin unit, as for a town of 10,000
+ANCHOR_KM = 60.0
+# Plausibility: outside the countries in play, only places this big are believable.
+MIN_FOREIGN_POPULATION = 100_000
+# A loose (skeleton) match must still look like the name: Binnsh ~ Binnish, not Black ~ Bratsk.
+MIN_LOOSE_SIMILARITY = 75
+# Names this short are common words or codes ("No", "US") unless the article supports them.
+MIN_FOREIGN_KEY_LENGTH = 4
+# spaCy labels that vouch for a span being a place even when the gazetteer prior is weak.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """A place mention in the text with the gazetteer entry chosen for it.
+
+    ``start``/``end`` index ``Article.text``; ``country`` is the ISO alpha-2 code;
+    ``feature`` PPL, ADM1, ADM2, ADM3 or PCLI; ``relation`` the spatial cue around the
+    mention ("near", "distance", "road", "outskirts", "countryside") or None;
+    ``is_locational`` False for metonymy ("Moscow said") and names inside other names.
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    name: str
+    geonameid: int
+    latitude: float
+    longitude: float
+    country: str
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    feature: str
+    population: int
+    is_locational: bool
+    relation: str | None
+    relation_start: int
+    cue_end: int
+    matched: str  # "exact" or "skeleton"
+    confidence: float
+
+
+def resolve_mentions(
+    mentions: Sequence[MentionSpan],
+    exact: Mapping[str, list[Place]],
+    loose: Mapping[str, list[Place]],
+    demonym_countries: Counter[str],
+) -> list[ResolvedPlace]:
+    """One ResolvedPlace per mention that has a plausible reading, in text order."""
+    options = [_options(m, exact, loose) for m in mentions]
+    named = Counter(demonym_countries)
+    for opts in options:
+        for place, fuzzy in opts:
+            if place.feature == "PCLI" and not fuzzy:
+                named[place.cc] += 2
+    first = [_best(m, opts, named, Counter(), set(), set(), []) for m, opts in zip(mentions, options, strict=True)]
+    support = Counter(named)
+    for pick in first:
+        if pick and pick[0].population >= MIN_FOREIGN_POPULATION or (pick and pick[0].is_admin):
+            support[pick[0].cc] += 1
+    admin1_keys, admin2_keys = _admin_keys(options)
+    anchors = [pick[0] for pick, opts in zip(first, options, strict=True)
+               if pick and len({p.gid for p, _ in opts}) == 1]
+    resolved = []
+    for mention, opts in zip(mentions, options, strict=True):
+        pick = _best(mention, opts, named, support, admin1_keys, admin2_keys, anchors)
+        if pick is None:
+            continue
+        place, fuzzy, confidence = pick
+        if not _plausible(mention, place, fuzzy, support):
+            continue
+        resolved.append(_record(mention, place, fuzzy, confidence))
+    return resolved
+
+
+def _options(m: MentionSpan, exact, loose) -> list[tuple[Place, bool]]:
+    if m.key in exact:
+        return [(p, False) for p in exact[m.key]]
+    return [(p, True) for p in loose.get(m.skeleton, ())]
+
+
+def _admin_keys(options) -> tuple[set[str], set[str]]:
+    admin1, admin2 = set(), set()
+    for opts in options:
+        for place, fuzzy in opts:
+            if fuzzy:
+                continue
+            if place.feature == "ADM1":
+                admin1.add(name_key(place.name))
+            elif place.feature == "ADM2":
+                admin2.add(name_key(place.name))
+    return admin1, admin2
+
+
+def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors):
+    if not opts:
+        return None
+    dominant = support.most_common(1)[0][0] if support else None
+    scored = []
+    for place, fuzzy in opts:
+        score = _prior(place) + (W_SKELETON if fuzzy else 0.0)
+        if named.get(place.cc):
+            score += W_NAMED_COUNTRY
+        if place.cc == dominant:
+            score += W_DOMINANT_COUNTRY
+        elif support and place.cc not in support:
+            score += W_FOREIGN
+        if place.feature != "ADM1" and place.admin1 and name_key(place.admin1) in admin1_keys:
+            score += W_ADMIN_CONTEXT1
+        if place.feature not in ("ADM1", "ADM2") and place.admin2 and \
+                name_key(place.admin2) in admin2_keys:
+            score += W_ADMIN_CONTEXT2
+        if any(a.gid != place.gid and _km(a, place) < ANCHOR_KM for a in anchors):
+            score += W_NEAR_ANCHOR
+        score += _cue_bonus(m, place)
+        scored.append((score, -place.gid, place, fuzzy))
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    top = scored[0]
+    runner_up = next((s[0] for s in scored[1:] if s[2].cc != top[2].cc or
+                      _km(s[2], top[2]) > ANCHOR_KM), None)
+    margin = top[0] - runner_up if runner_up is not None else 4.0
+    confidence = 0.5 + 0.45 * (1.0 - math.exp(-max(margin, 0.0) / 2.0))
+    return top[2], top[3], confidence * (0.8 if top[3] else 1.0)
+
+
+def _prior(place: Place) -> float:
+    if place.feature == "PCLI":
+        return ADMIN_PRIOR + W_COUNTRY_NAME
+    if place.is_admin:
+        return ADMIN_PRIOR
+    return math.log10(place.population + 10) + W_TOWN_DEFAULT
+
+
+def _cue_bonus(m: MentionSpan, place: Place) -> float:
+    if m.admin_level in (1, 2) and place.feature == f"ADM{m.admin_level}":
+        return W_ADMIN_CUE
+    if m.admin_level in (1, 2) and place.is_admin:
+        return W_ADMIN_CUE / 2  # "district" said, but only the province is known
+    if m.admin_level == 0 and not place.is_admin:
+        return W_TOWN_CUE
+    return 0.0
+
+
+def _plausible(m: MentionSpan, place: Place, fuzzy: bool, support: Counter[str]) -> bool:
+    in_play = place.cc in support
+    if fuzzy:
+        return (in_play and m.ner_label not in ("PERSON", "ORG")
+                and fuzz.ratio(m.key, name_key(place.name)) >= MIN_LOOSE_SIMILARITY)
+    if in_play or place.feature == "PCLI":
+        return True
+    if len(m.key) < MIN_FOREIGN_KEY_LENGTH and m.ner_label not in PLACE_LABELS:
+        return False
+    return place.population >= MIN_FOREIGN_POPULATION or m.ner_label in PLACE_LABELS
+
+
+def _record(m: MentionSpan, place: Place, fuzzy: bool, confidence: float) -> ResolvedPlace:
+    return ResolvedPlace(
+        start=m.start, end=m.end, text=m.text, sentence=m.sentence, name=place.name,
+        geonameid=place.gid, latitude=place.lat, longitude=place.lon, country=place.cc,
+        admin1=place.admin1, admin2=place.admin2, admin3=place.admin3, feature=place.feature,
+        population=place.population, is_locational=m.locational, relation=m.relation,
+        relation_start=m.relation_start, cue_end=m.cue_end,
+        matched="skeleton" if fuzzy else "exact", confidence=round(confidence, 3),
+    )
+
+
+def _km(a: Place, b: Place) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
