@@ -1,0 +1,139 @@
+"""Benchmark event detection and classification: learned detector vs keyword baseline.
+
+Runs clean + nlp on gold texts, then both detectors, and prints for each:
+detection precision/recall (predictions beyond a text's gold events are false positives),
+event_type macro-F1, sub_event_type accuracy and macro-F1.
+
+Usage::
+
+    .venv/bin/python benchmarks/events.py \
+        --gold ../shared/gold/dev/acled-notes-2020-dev.jsonl --limit 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventcoder.clean import clean_article
+from eventcoder.extract.events import KeywordEventDetector, LearnedEventDetector, embed
+from eventcoder.nlp import Parser
+from eventcoder.records import Article, EventMention, ParsedArticle
+
+MISSED = "(missed)"
+
+
+@dataclass
+class Tally:
+    """Counts for one detector over a gold file."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    pairs: list[tuple[str, str, str, str]] = field(default_factory=list)  # gold/pred type, sub
+    false_positive_types: Counter = field(default_factory=Counter)
+
+    def add(self, gold: list[tuple[str, str]], predicted: list[EventMention]) -> None:
+        """Match predictions to gold events: same event type first, then in order."""
+        remaining = list(predicted)
+        unmatched_gold = []
+        for gold_type, gold_sub in gold:
+            hit = next((m for m in remaining if m.event_type == gold_type), None)
+            if hit is None:
+                unmatched_gold.append((gold_type, gold_sub))
+                continue
+            remaining.remove(hit)
+            self.pairs.append((gold_type, hit.event_type, gold_sub, hit.sub_event_type))
+        missed = 0
+        for gold_type, gold_sub in unmatched_gold:
+            if remaining:
+                hit = remaining.pop(0)
+                self.pairs.append((gold_type, hit.event_type, gold_sub, hit.sub_event_type))
+            else:
+                self.pairs.append((gold_type, MISSED, gold_sub, MISSED))
+                missed += 1
+        self.tp += len(gold) - missed
+        self.fn += missed
+        self.fp += len(remaining)
+        self.false_positive_types.update(m.event_type for m in remaining)
+
+    def lines(self, name: str) -> list[str]:
+        from sklearn.metrics import accuracy_score, f1_score
+
+        precision = self.tp / max(self.tp + self.fp, 1)
+        recall = self.tp / max(self.tp + self.fn, 1)
+        gold_t, pred_t, gold_s, pred_s = (list(x) for x in zip(*self.pairs, strict=True))
+        matched = [p for p in self.pairs if p[1] != MISSED]
+        mg_t, mp_t, mg_s, mp_s = (list(x) for x in zip(*matched, strict=True))
+
+        def macro(gold, pred):
+            return f1_score(gold, pred, labels=sorted(set(gold)), average="macro", zero_division=0)
+
+        return [
+            f"{name}: detection P {precision:.3f} R {recall:.3f} "
+            f"(tp {self.tp}, fp {self.fp}, fn {self.fn})",
+            f"{name}: all gold events: event_type macro-F1 {macro(gold_t, pred_t):.3f}, "
+            f"sub_event_type acc {accuracy_score(gold_s, pred_s):.3f} "
+            f"macro-F1 {macro(gold_s, pred_s):.3f}",
+            f"{name}: detected events only: event_type macro-F1 {macro(mg_t, mp_t):.3f}, "
+            f"sub_event_type acc {accuracy_score(mg_s, mp_s):.3f} "
+            f"macro-F1 {macro(mg_s, mp_s):.3f}",
+            f"{name}: false positives by type: {dict(self.false_positive_types.most_common())}",
+        ]
+
+
+def read_gold(path: Path, limit: int | None) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if all(e.get("event_type") for e in row.get("events", [])):
+                rows.append(row)
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+def _article(row: dict) -> Article:
+    published = row.get("published")
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        origin="<gold>",
+        published=dt.date.fromisoformat(published) if published else None,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, required=True, help="gold JSONL with event types")
+    parser.add_argument("--limit", type=int, default=None, help="first N texts only")
+    parser.add_argument("--model-dir", default=None, help="an event model folder to test")
+    args = parser.parse_args()
+
+    rows = read_gold(args.gold, args.limit)
+    started = time.perf_counter()
+    parsed: list[ParsedArticle] = list(Parser().parse(clean_article(_article(r)) for r in rows))
+    # Encode every sentence in one batch run; the detector then reads the memo.
+    embed.embed([s.text for p in parsed for s in p.sentences])
+    print(f"{len(rows)} texts parsed and encoded in {time.perf_counter() - started:.0f} s")
+
+    detectors = {
+        "learned": LearnedEventDetector(model_dir=args.model_dir),
+        "keyword": KeywordEventDetector(),
+    }
+    for name, detector in detectors.items():
+        tally = Tally()
+        for row, item in zip(rows, parsed, strict=True):
+            gold = [(e["event_type"], e["sub_event_type"]) for e in row["events"]]
+            tally.add(gold, detector.detect(item))
+        print("\n".join(tally.lines(name)))
+
+
+if __name__ == "__main__":
+    main()

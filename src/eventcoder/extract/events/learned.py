@@ -1,0 +1,75 @@
+"""The learned event detector: MiniLM + logistic regression per sentence, then shared
+vetoes and merging.
+
+Each sentence gets calibrated probabilities for 25 ACLED sub-types and "no event"; a
+sentence is a candidate when P(event) reaches DETECT_THRESHOLD. The trigger span is the
+sentence's first trigger word of the predicted type (else of any type, else the sentence).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventcoder.extract.events.lexicon import any_trigger, trigger_for
+from eventcoder.extract.events.merge import SentenceCall, to_mentions
+from eventcoder.extract.events.model import EventModel, SentencePrediction
+from eventcoder.records import EventMention, ParsedArticle, Sentence
+
+METHOD = "model.events.minilm-logreg.v1"
+# Minimum calibrated P(event) for a sentence to report an event: tuned on the ACLED dev
+# notes (benchmarks/events.py) for detection precision without losing much recall.
+DETECT_THRESHOLD = 0.5
+
+
+class LearnedEventDetector:
+    """Finds and classifies events with the trained sentence classifier.
+
+    ``model_dir`` picks a model trained with ``eventcoder train``; by default
+    ``$EVENTCODER_EVENT_MODEL`` or the shipped model (built on first use, then cached).
+    The model loads lazily, on the first ``detect``.
+
+    Example::
+
+        detector = LearnedEventDetector()
+        for mention in detector.detect(parsed):
+            print(mention.sub_event_type, mention.confidence)
+    """
+
+    def __init__(self, model_dir: Path | str | None = None, threshold: float = DETECT_THRESHOLD):
+        self.model_dir = model_dir
+        self.threshold = threshold
+        self._model: EventModel | None = None
+
+    @property
+    def model(self) -> EventModel:
+        if self._model is None:
+            from eventcoder.train import load_model
+
+            self._model = load_model(self.model_dir)
+        return self._model
+
+    def classify(self, sentences: list[Sentence]) -> list[SentencePrediction]:
+        """The classifier's reading of each sentence (also used by the benchmark)."""
+        return self.model.predict([s.text for s in sentences])
+
+    def detect(self, parsed: ParsedArticle) -> list[EventMention]:
+        sentences = list(parsed.sentences)
+        calls = [
+            _call(sentence, prediction)
+            for sentence, prediction in zip(sentences, self.classify(sentences), strict=True)
+            if prediction.p_event >= self.threshold
+        ]
+        return to_mentions(parsed, calls, METHOD)
+
+
+def _call(sentence: Sentence, prediction: SentencePrediction) -> SentenceCall:
+    local = trigger_for(sentence.text, prediction.event_type) or any_trigger(sentence.text)
+    start, end = local or (0, len(sentence.text))
+    return SentenceCall(
+        sentence=sentence,
+        event_type=prediction.event_type,
+        sub_event_type=prediction.sub_event_type,
+        confidence=prediction.p_event * prediction.type_prob,
+        trigger=(sentence.start + start, sentence.start + end),
+        type_probs=prediction.type_probs,
+    )
