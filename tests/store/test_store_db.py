@@ -144,6 +144,14 @@ def test_missing_store_read_only_raises_store_error(tmp_path):
         Store(tmp_path / "missing.duckdb", read_only=True)
 
 
+def test_opening_in_another_mode_in_the_same_process_raises_store_error(tmp_path):
+    path = tmp_path / "events.duckdb"
+    with Store(path), pytest.raises(StoreError, match="Close the other Store first"):
+        Store(path, read_only=True)
+    with Store(path, read_only=True) as store:  # once closed, it opens
+        assert store.counts().events == 0
+
+
 def test_read_only_store_refuses_writes(tmp_path, idlib_article):
     path = tmp_path / "events.duckdb"
     Store(path).close()

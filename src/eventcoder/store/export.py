@@ -138,13 +138,14 @@ def _stream(out: BinaryIO | TextIO | Path | str | None, binary: bool) -> Iterato
     if binary and _is_text(target):
         if not hasattr(target, "buffer"):
             raise ConfigError("this format is binary; pass a path or a file opened in 'wb' mode.")
-        yield target.buffer  # type: ignore[union-attr]
-        target.buffer.flush()  # type: ignore[union-attr]
+        yield target.buffer
+        target.buffer.flush()
     elif not binary and not _is_text(target):
-        text = io.TextIOWrapper(target, encoding="utf-8", newline="")  # type: ignore[type-var]
-        yield text
-        text.flush()
-        text.detach()  # leave the caller's stream open
+        text = io.TextIOWrapper(target, encoding="utf-8", newline="")
+        try:
+            yield text
+        finally:
+            text.detach()  # flushes, and leaves the caller's stream open (even on errors)
     else:
         yield target
         target.flush()
