@@ -15,7 +15,7 @@ from eventcoder.extract.actors.countries import CountryTable
 from eventcoder.extract.actors.dictionary import load_actor_dictionary
 from eventcoder.extract.actors.gazetteer import CountryGuesser, place_names
 from eventcoder.extract.actors.mentions import ActorRef, MentionFinder
-from eventcoder.extract.actors.roles import Roles, find_roles
+from eventcoder.extract.actors.roles import Roles, find_roles, victims
 from eventcoder.extract.evidence import make_evidence
 from eventcoder.records import ActorFinding, Evidence, EventMention, ParsedArticle
 
@@ -32,6 +32,8 @@ ARMED_KINDS = frozenset({"state", "rebel", "militia", "identity", "external", "u
 # ACLED sub-event types where the state intervenes against the protest (actor2 = forces).
 PROTEST_INTERVENTION = frozenset({"Protest with intervention", "Excessive force against protesters"})
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
+# Nouns after a place name that keep it a place ("Kandahar city", "Gardez district").
+PLACE_NOUNS = frozenset({"city", "town", "village", "district", "province", "state", "region", "area", "county", "camp"})
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # Confidence of an actor that only the event type implies (no words name it).
 CONVENTION_CONFIDENCE = 0.5
@@ -60,12 +62,17 @@ class ActorCoder:
         country = self.event_country(parsed, spans)
         year = _event_year(parsed, spans)
         trigger = _trigger_token(parsed, mention, spans[0])
-        roles, seen = Roles(), []
+        roles, seen, suffered = Roles(), [], []
         for i, span in enumerate(spans):
             refs = self.finder.find(span, country, year)
             seen += refs
             word = trigger if i == 0 else _event_word(span)
             _merge(roles, find_roles(word, refs))
+            suffered += victims(span, refs, EVENT_LEMMAS)
+        if not roles.patients:
+            roles.patients = [r for r in suffered if r not in roles.agents]
+        # Sufferers of the event are never its unnamed perpetrator.
+        seen = [r for r in seen if r not in suffered]
         if not roles.agents and mention.event_type not in {"Protests", "Riots"}:
             roles.agents = self._agent_elsewhere(parsed, spans, country, year)
         a1, a2, assoc1, assoc2 = _apply_conventions(
@@ -76,13 +83,15 @@ class ActorCoder:
     def event_country(self, parsed: ParsedArticle, spans: list) -> str | None:
         """The country of the event: place names of its sentences, else of the article."""
         # Names in locative phrases are listed twice: they count double.
-        names = [n for span in spans for n in _place_names(span) + _located_names(span)]
+        names = [
+            n for span in spans for n in _place_names(span, self.countries) + _located_names(span, self.countries)
+        ]
         demonyms = [t.text for span in spans for t in span if t.ent_type_ == "NORP"]
         guess = self.guesser.guess(names, demonyms)
         if guess:
             return guess
         whole = parsed.doc[:]
-        return self.guesser.guess(_place_names(whole), [t.text for t in whole if t.ent_type_ == "NORP"])
+        return self.guesser.guess(_place_names(whole, self.countries), [t.text for t in whole if t.ent_type_ == "NORP"])
 
     def _agent_elsewhere(self, parsed, spans, country, year) -> list[ActorRef]:
         """An armed agent of a violent verb anywhere in the article (reports often name the
@@ -264,18 +273,23 @@ def _event_year(parsed: ParsedArticle, spans: list) -> int | None:
     return published.year if published else None
 
 
-def _place_names(span) -> list[str]:
-    """Place names of a span, leaving out countries that only qualify a force ("US military")."""
-    skip = {t.i for t in span if t.dep_ in {"compound", "amod", "nmod"} and t.head.pos_ == "NOUN"}
+def _place_names(span, countries: CountryTable) -> list[str]:
+    """Place names of a span, leaving out countries that only qualify a thing ("US
+    military", "US dollar", "France embassy"); "Kandahar city" keeps its place."""
+    skip = {
+        t.i for t in span
+        if t.dep_ in {"compound", "amod", "nmod"} and t.head.pos_ == "NOUN"
+        and t.head.lower_ not in PLACE_NOUNS and countries.name_or_demonym(t.text)
+    }
     return place_names(span, skip)
 
 
-def _located_names(span) -> list[str]:
+def _located_names(span, countries: CountryTable) -> list[str]:
     """Place names inside "in/near/at X" phrases: where the event happened, not what it
     was about ("a trip to the United States")."""
     names = []
     for prep in span:
         if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
             sub = span.doc[prep.i + 1 : prep.right_edge.i + 1]
-            names += _place_names(sub)
+            names += _place_names(sub, countries)
     return names

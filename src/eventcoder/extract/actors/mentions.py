@@ -12,6 +12,7 @@ Four kinds of mention, tried in this order on every sentence:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from eventcoder.extract.actors.countries import Country, CountryTable
@@ -124,6 +125,8 @@ class MentionFinder:
 
         for ref in self._dictionary_refs(sent, year):
             add(ref)
+        for start, end in _proper_runs(sent, taken):
+            add(self._fuzzy_ref(sent.doc[start:end], year))
         for token in sent:
             if token.i not in taken:
                 for ref in self._state_refs(token, country, year):
@@ -221,8 +224,17 @@ class MentionFinder:
         return ActorRef(name, inter, group, start, token.i + 1, country,
                         confidence=GENERIC_CONFIDENCE)
 
+    def _fuzzy_ref(self, span, year: int | None) -> ActorRef | None:
+        """A misspelt alias ("Hayat Tahrir al-Shaam") among runs of proper nouns."""
+        found = self.actors.fuzzy_lookup(span.text, year)
+        if found is None:
+            return None
+        entry, score = found
+        return ActorRef(entry.name, entry.inter, entry.type, span.start, span.end, entry.country,
+                        method="fuzzy", confidence=FUZZY_CONFIDENCE * score / 100)
+
     def _entity_ref(self, ent, year: int | None) -> ActorRef | None:
-        text = ent.text.removeprefix("the ").strip()
+        text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
         if self.countries.name_or_demonym(text) or len(text) < 2 or normalise(text) in place_index():
             return None  # a country or a place mistagged as an organisation
         fuzzy = self.actors.fuzzy_lookup(text, year)
@@ -233,6 +245,22 @@ class MentionFinder:
         inter = "4" if ent.label_ == "NORP" else "3"
         return ActorRef(text, inter, "unknown", ent.start, ent.end, resolved=False,
                         method="unresolved", confidence=UNRESOLVED_CONFIDENCE)
+
+
+def _proper_runs(sent, taken: set[int]):
+    """(start, end) of runs of two or more proper-noun tokens not yet claimed."""
+    start = None
+    for token in [*sent, None]:
+        inside = token is not None and token.i not in taken and (
+            token.pos_ == "PROPN" or (start is not None and token.text in {"-", "'", "al"})
+        )
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            end = token.i if token is not None else sent.end
+            if end - start >= 2:
+                yield start, end
+            start = None
 
 
 def _modifiers(token) -> list:

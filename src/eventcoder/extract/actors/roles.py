@@ -21,6 +21,7 @@ TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 # Prepositions whose object acts with the agent: "with the support of X", "alongside X".
 SUPPORT_WORDS = frozenset({"support", "backing", "help", "assistance", "cooperation"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "who", "which", "that"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Verbs whose subject reports the event rather than doing it ("the OSCE observed").
 REPORT_LEMMAS = frozenset({"observe", "report", "say", "announce", "confirm", "record", "claim", "state", "document"})
 # Nouns that name an attack, whose "by X" is the agent.
@@ -101,10 +102,10 @@ def _antecedent(subject, verb):
     """A pronoun subject ("it had killed") stands for the subject of the clause above."""
     if subject.lower_ not in PRONOUNS:
         return subject
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
     head = verb
     for _ in range(MAX_CLIMB):
-        if head.dep_ == "relcl":
-            return head.head
         if head.head is head:
             break
         head = head.head
@@ -146,3 +147,15 @@ def _add(main: list[ActorRef], assoc: list[ActorRef], found: list[ActorRef]) -> 
             main.append(ref)
         elif ref not in main and ref not in assoc:
             assoc.append(ref)
+
+
+def victims(sent, refs: list[ActorRef], lemmas: frozenset[str]) -> list[ActorRef]:
+    """Patients of every event verb of the sentence ("leaders ... had been killed"): they
+    suffered the event, so they are never its perpetrators."""
+    found: list[ActorRef] = []
+    for token in sent:
+        if token.lemma_ in lemmas and token.pos_ == "VERB":
+            for ref in find_roles(token, refs).patients:
+                if ref not in found:
+                    found.append(ref)
+    return found
