@@ -9,7 +9,8 @@ token_set_ratio >= 90 (the evaluation's leniency).
 
 Example::
 
-    .venv/bin/python benchmarks/actors.py --gold ../shared/gold/dev/acled-notes-2020-dev.jsonl --limit 300
+    .venv/bin/python benchmarks/actors.py \
+        --gold ../shared/gold/dev/acled-notes-2020-dev.jsonl --limit 300
 """
 
 from __future__ import annotations
@@ -72,15 +73,17 @@ def gold_mention(parsed: ParsedArticle, event: dict) -> EventMention:
 
 
 def run(gold: Path, limit: int | None, skip: int, show_errors: int) -> dict[str, Counter]:
-    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = records[skip : skip + limit] if limit else records[skip:]
-    articles = [
-        Article(id=r["id"], text=r["text"], origin=str(gold)) for r in records
+    records = [
+        json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
+    records = records[skip : skip + limit] if limit else records[skip:]
+    articles = [Article(id=r["id"], text=r["text"], origin=str(gold)) for r in records]
     systems = {"ActorCoder": ActorCoder(), "KeywordBaseline": KeywordActorBaseline()}
     scores = {name: Counter() for name in systems}
     errors = 0
-    for record, parsed in zip(records, Parser().parse(clean_article(a) for a in articles), strict=True):
+    for record, parsed in zip(
+        records, Parser().parse(clean_article(a) for a in articles), strict=True
+    ):
         for event in record["events"]:
             mention = gold_mention(parsed, event)
             for name, system in systems.items():
@@ -91,16 +94,26 @@ def run(gold: Path, limit: int | None, skip: int, show_errors: int) -> dict[str,
                 score["actor2"] += actor_match(found.actor2, event.get("actor2"))
                 for field in ("inter1", "inter2", "interaction"):
                     score[field] += code_match(getattr(found, field), event.get(field))
-                if name == "ActorCoder" and errors < show_errors and not actor_match(found.actor1, event.get("actor1")):
+                if (
+                    name == "ActorCoder"
+                    and errors < show_errors
+                    and not actor_match(found.actor1, event.get("actor1"))
+                ):
                     errors += 1
-                    print(f"- {record['text'][:200]}\n    gold {event.get('actor1')} | {event.get('actor2')}"
-                          f"\n    got  {found.actor1} | {found.actor2}", file=sys.stderr)
+                    print(
+                        f"- {record['text'][:200]}\n"
+                        f"    gold {event.get('actor1')} | {event.get('actor2')}"
+                        f"\n    got  {found.actor1} | {found.actor2}",
+                        file=sys.stderr,
+                    )
     return scores
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, required=True, help="gold JSONL (see shared/gold/README.md)")
+    parser.add_argument(
+        "--gold", type=Path, required=True, help="gold JSONL (see shared/gold/README.md)"
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N records")
     parser.add_argument("--skip", type=int, default=0, help="skip the first N records")
     parser.add_argument("--show-errors", type=int, default=0, help="print N actor1 misses")
@@ -110,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'system':<16}" + "".join(f"{f:>12}" for f in FIELDS) + f"{'events':>8}")
     for name, score in scores.items():
         n = max(score["events"], 1)
-        print(f"{name:<16}" + "".join(f"{score[f] / n:>12.3f}" for f in FIELDS) + f"{score['events']:>8}")
+        print(
+            f"{name:<16}"
+            + "".join(f"{score[f] / n:>12.3f}" for f in FIELDS)
+            + f"{score['events']:>8}"
+        )
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0
 

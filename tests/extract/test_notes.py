@@ -10,8 +10,12 @@ from eventcoder.records import Event
 
 def sample_event(**fields) -> Event:
     base = dict(
-        event_id_cnty="SYR-1", article_id="idlib-drone-strike", disorder_type="Political violence",
-        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", plover_type=None,
+        event_id_cnty="SYR-1",
+        article_id="idlib-drone-strike",
+        disorder_type="Political violence",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        plover_type=None,
         confidence=0.9,
     )
     return Event(**{**base, **fields})
@@ -19,9 +23,14 @@ def sample_event(**fields) -> Event:
 
 def test_sample_note(sample_parsed):
     event = sample_event(
-        event_date=dt.date(2021, 9, 20), time_precision=1,
-        actor1="Military Forces of the United States (2021-2025)", actor2="Al Qaeda",
-        location="Binnish", admin1="Idlib", country="Syria", fatalities=1,
+        event_date=dt.date(2021, 9, 20),
+        time_precision=1,
+        actor1="Military Forces of the United States (2021-2025)",
+        actor2="Al Qaeda",
+        location="Binnish",
+        admin1="Idlib",
+        country="Syria",
+        fatalities=1,
     )
     note = write_notes(sample_parsed, event)
     assert note.startswith("On 20 September 2021, Military Forces of the United States conducted")
@@ -36,8 +45,22 @@ def test_no_civilian_casualties_from_the_article(sample_parsed):
     sentence = next(s.text for s in sample_parsed.sentences if s.start <= start < s.end)
     from eventcoder.records import Evidence
 
-    evidence = (Evidence("event_type", "Air/drone strike", start, start + 12, "A drone strike", sentence, "t", 0.9),)
-    note = write_notes(sample_parsed, sample_event(actor1="Military Forces of the United States", evidence=evidence))
+    evidence = (
+        Evidence(
+            "event_type",
+            "Air/drone strike",
+            start,
+            start + 12,
+            "A drone strike",
+            sentence,
+            "t",
+            0.9,
+        ),
+    )
+    note = write_notes(
+        sample_parsed,
+        sample_event(actor1="Military Forces of the United States", evidence=evidence),
+    )
     assert note.endswith("No civilian casualties were reported.")
 
 
@@ -51,9 +74,15 @@ def test_missing_date_place_and_actors(parse):
 def test_month_precision_and_no_fatalities(parse):
     parsed = parse("Protesters gathered in Lahore.")
     event = sample_event(
-        event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Pakistan)",
-        event_date=dt.date(2020, 5, 1), time_precision=3, country="Pakistan", fatalities=0,
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        actor1="Protesters (Pakistan)",
+        event_date=dt.date(2020, 5, 1),
+        time_precision=3,
+        country="Pakistan",
+        fatalities=0,
     )
     assert write_notes(parsed, event) == (
-        "In May 2020, Protesters (Pakistan) held a peaceful protest in Pakistan. No fatalities were reported."
+        "In May 2020, Protesters (Pakistan) held a peaceful protest in Pakistan. "
+        "No fatalities were reported."
     )

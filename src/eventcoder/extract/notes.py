@@ -107,7 +107,9 @@ def _toll_phrase(fatalities: int | None) -> str:
 
 def _casualty_sentence(parsed: ParsedArticle, event: Event) -> str | None:
     """What is known about casualties beyond the toll: civilians spared, or no casualties."""
-    if event.civilian_fatalities == 0 or any(NO_CIVILIAN_HARM.search(s) for s in _nearby(parsed, event)):
+    if event.civilian_fatalities == 0 or any(
+        NO_CIVILIAN_HARM.search(s) for s in _nearby(parsed, event)
+    ):
         return "No civilian casualties were reported."
     if event.fatalities == 0:
         return "No fatalities were reported."

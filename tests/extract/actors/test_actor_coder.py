@@ -45,8 +45,13 @@ def code(coder, parse, text, sub_event_type, trigger, published="2020-05-04"):
 
 
 def test_state_forces_by_demonym_target_civilians(coder, parse):
-    found = code(coder, parse, "Afghan security forces shot and injured a civilian in Gardez district, Paktia.",
-                 "Attack", "shot")
+    found = code(
+        coder,
+        parse,
+        "Afghan security forces shot and injured a civilian in Gardez district, Paktia.",
+        "Attack",
+        "shot",
+    )
     assert found.actor1.startswith("Military Forces of Afghanistan (2014-")
     assert (found.inter1, found.actor2, found.inter2) == ("1", "Civilians (Afghanistan)", "7")
     assert found.interaction == "17"
@@ -56,16 +61,26 @@ def test_state_forces_by_demonym_target_civilians(coder, parse):
 
 
 def test_foreign_forces_are_external(coder, parse):
-    found = code(coder, parse, "Turkish forces shelled Kurdish positions near Tal Tamer in Al-Hasakah, Syria.",
-                 "Air/drone strike", "shelled")
+    found = code(
+        coder,
+        parse,
+        "Turkish forces shelled Kurdish positions near Tal Tamer in Al-Hasakah, Syria.",
+        "Air/drone strike",
+        "shelled",
+    )
     assert found.actor1.startswith("Military Forces of Turkey")
     assert found.inter1 == "8"
     assert found.civilian_targeting is None
 
 
 def test_rebel_group_attacks_army(coder, parse):
-    found = code(coder, parse, "Al-Shabaab militants attacked a Somali army base in Lower Shabelle, killing 4 soldiers.",
-                 "Armed clash", "attacked")
+    found = code(
+        coder,
+        parse,
+        "Al-Shabaab militants attacked a Somali army base in Lower Shabelle, killing 4 soldiers.",
+        "Armed clash",
+        "attacked",
+    )
     assert found.actor1 == "Al Shabaab"
     assert found.inter1 == "2"
     assert found.actor2.startswith("Military Forces of Somalia")
@@ -73,15 +88,26 @@ def test_rebel_group_attacks_army(coder, parse):
 
 
 def test_passive_voice_agent(coder, parse):
-    found = code(coder, parse, "Two villagers were killed by Boko Haram fighters in Gwoza, Borno.",
-                 "Attack", "killed")
+    found = code(
+        coder,
+        parse,
+        "Two villagers were killed by Boko Haram fighters in Gwoza, Borno.",
+        "Attack",
+        "killed",
+    )
     assert found.actor1.startswith("Boko Haram")
     assert found.actor2 == "Civilians (Nigeria)"
 
 
 def test_protesters_and_police_intervention(coder, parse):
-    found = code(coder, parse, "Hundreds of teachers protested in Lahore, Punjab, and police used tear gas to disperse them.",
-                 "Protest with intervention", "protested")
+    found = code(
+        coder,
+        parse,
+        "Hundreds of teachers protested in Lahore, Punjab, and police used tear gas "
+        "to disperse them.",
+        "Protest with intervention",
+        "protested",
+    )
     assert found.actor1 == "Protesters (Pakistan)"
     assert found.inter1 == "6"
     assert found.actor2.startswith("Police Forces of Pakistan")
@@ -89,41 +115,81 @@ def test_protesters_and_police_intervention(coder, parse):
 
 
 def test_peaceful_protest_has_no_actor2(coder, parse):
-    found = code(coder, parse, "Around 50 workers protested in front of the governorate in Sousse, Tunisia, over unpaid wages.",
-                 "Peaceful protest", "protested")
-    assert (found.actor1, found.actor2, found.inter2, found.interaction) == ("Protesters (Tunisia)", None, "0", "60")
+    found = code(
+        coder,
+        parse,
+        "Around 50 workers protested in front of the governorate in Sousse, Tunisia, "
+        "over unpaid wages.",
+        "Peaceful protest",
+        "protested",
+    )
+    assert (found.actor1, found.actor2, found.inter2, found.interaction) == (
+        "Protesters (Tunisia)",
+        None,
+        "0",
+        "60",
+    )
 
 
 def test_rioters(coder, parse):
-    found = code(coder, parse, "Rioters hurled Molotov cocktails at the central bank in Sidon, Lebanon.",
-                 "Violent demonstration", "hurled")
+    found = code(
+        coder,
+        parse,
+        "Rioters hurled Molotov cocktails at the central bank in Sidon, Lebanon.",
+        "Violent demonstration",
+        "hurled",
+    )
     assert found.actor1 == "Rioters (Lebanon)"
     assert found.inter1 == "5"
 
 
 def test_unidentified_gunmen(coder, parse):
-    found = code(coder, parse, "Unidentified gunmen shot dead a trader in Celaya, Guanajuato.", "Attack", "shot")
+    found = code(
+        coder,
+        parse,
+        "Unidentified gunmen shot dead a trader in Celaya, Guanajuato.",
+        "Attack",
+        "shot",
+    )
     assert found.actor1 == "Unidentified Armed Group (Mexico)"
     assert found.inter1 == "3"
     assert found.actor2 == "Civilians (Mexico)"
 
 
 def test_ied_without_perpetrator_is_unidentified(coder, parse):
-    found = code(coder, parse, "A roadside bomb exploded in Kandahar city, wounding three civilians.",
-                 "Remote explosive/landmine/IED", "exploded")
+    found = code(
+        coder,
+        parse,
+        "A roadside bomb exploded in Kandahar city, wounding three civilians.",
+        "Remote explosive/landmine/IED",
+        "exploded",
+    )
     assert found.actor1 == "Unidentified Armed Group (Afghanistan)"
 
 
-@pytest.mark.parametrize("spelling", ["Hayat Tahrir al Sham", "Hay'at Tahrir al-Sham", "Hayat Tahrir al-Shaam"])
+@pytest.mark.parametrize(
+    "spelling", ["Hayat Tahrir al Sham", "Hay'at Tahrir al-Sham", "Hayat Tahrir al-Shaam"]
+)
 def test_spelling_variants_resolve(coder, parse, spelling):
-    found = code(coder, parse, f"{spelling} fighters clashed with regime forces in Idlib.", "Armed clash", "clashed")
+    found = code(
+        coder,
+        parse,
+        f"{spelling} fighters clashed with regime forces in Idlib.",
+        "Armed clash",
+        "clashed",
+    )
     assert found.actor1 == "HTS: Hayat Tahrir al Sham"
     assert found.actor2.startswith("Military Forces of Syria")
 
 
 def test_unknown_actor_kept_and_flagged(coder, parse):
-    found = code(coder, parse, "The Zarqawi Brigade attacked a checkpoint of the Iraqi army in Kirkuk.",
-                 "Armed clash", "attacked")
+    found = code(
+        coder,
+        parse,
+        "The Zarqawi Brigade attacked a checkpoint of the Iraqi army in Kirkuk.",
+        "Armed clash",
+        "attacked",
+    )
     assert found.actor1 == "Zarqawi Brigade"
     evidence = next(e for e in found.evidence if e.field == "actor1")
     assert "unresolved" in evidence.method
@@ -135,8 +201,16 @@ def test_sample_article(coder, sample_parsed):
     text = sample_parsed.article.text
     start = text.index("drone strike")
     main = next(s.index for s in sample_parsed.sentences if s.start <= start < s.end)
-    m = EventMention("idlib-drone-strike", (main,), Span(start, start + len("drone strike")),
-                     "Political violence", "Explosions/Remote violence", "Air/drone strike", None, 0.9)
+    m = EventMention(
+        "idlib-drone-strike",
+        (main,),
+        Span(start, start + len("drone strike")),
+        "Political violence",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        None,
+        0.9,
+    )
     found = coder.extract(sample_parsed, m)
     assert found.actor1.startswith("Military Forces of the United States")
     assert found.inter1 == "8"

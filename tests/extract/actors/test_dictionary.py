@@ -17,9 +17,14 @@ def actors():
 
 
 def test_shipped_dictionary_covers_major_groups(actors):
-    for alias, name in [("HTS", "HTS: Hayat Tahrir al Sham"), ("al-Nusra", "Jabhat Fateh al-Sham"),
-                        ("ISWAP", "Islamic State (West Africa)"), ("Ansar Allah", "Military Forces of Yemen (2016-) Supreme Political Council"),
-                        ("Hurras al-Din", "Hurras al-Din"), ("AQAP", "AQAP: Al Qaeda in the Arabian Peninsula")]:
+    for alias, name in [
+        ("HTS", "HTS: Hayat Tahrir al Sham"),
+        ("al-Nusra", "Jabhat Fateh al-Sham"),
+        ("ISWAP", "Islamic State (West Africa)"),
+        ("Ansar Allah", "Military Forces of Yemen (2016-) Supreme Political Council"),
+        ("Hurras al-Din", "Hurras al-Din"),
+        ("AQAP", "AQAP: Al Qaeda in the Arabian Peninsula"),
+    ]:
         assert actors.lookup(alias).name == name
 
 
@@ -36,7 +41,10 @@ def test_fuzzy_lookup_accepts_variants_rejects_strangers(actors):
 
 def test_bad_inter_code_reports_its_line(tmp_path):
     path = tmp_path / "actors.csv"
-    path.write_text(HEADER + "Taliban,Taleban,2,Afghanistan,rebel,1994-\nBad Group,,9,,rebel,\n", encoding="utf-8")
+    path.write_text(
+        HEADER + "Taliban,Taleban,2,Afghanistan,rebel,1994-\nBad Group,,9,,rebel,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ConfigError, match=r"actors\.csv:3: inter code '9'"):
         load_actor_dictionary(path)
 
@@ -53,13 +61,20 @@ def test_bad_period_and_header_are_reported(tmp_path):
 
 def test_user_dictionary_replaces_shipped(tmp_path):
     path = tmp_path / "actors.csv"
-    path.write_text(HEADER + '"Gang, The",The Gang|Gangsters Inc,3,Mexico,militia,\n', encoding="utf-8")
+    path.write_text(
+        HEADER + '"Gang, The",The Gang|Gangsters Inc,3,Mexico,militia,\n', encoding="utf-8"
+    )
     assert load_actor_dictionary(path).lookup("gangsters inc").name == "Gang, The"
 
 
 def test_state_actor_names_carry_the_period():
     table = CountryTable.load()
-    assert table.state_actor("Military Forces", "United States", 2021) == "Military Forces of the United States (2021-2025)"
-    assert table.state_actor("Police Forces", "Brazil", 2020) == "Police Forces of Brazil (2019-2022)"
+    assert (
+        table.state_actor("Military Forces", "United States", 2021)
+        == "Military Forces of the United States (2021-2025)"
+    )
+    assert (
+        table.state_actor("Police Forces", "Brazil", 2020) == "Police Forces of Brazil (2019-2022)"
+    )
     assert table.state_actor("Military Forces", "Tuvalu", 2020) == "Military Forces of Tuvalu"
     assert table.by_demonym("Afghan").name == "Afghanistan"

@@ -1,8 +1,8 @@
 """Actors of an event: who did it to whom, resolved to canonical ACLED-style actors.
 
-    ActorCoder              the shipped coder (parse roles + dictionary + conventions)
-    KeywordActorBaseline    first/second ORG-NORP-GPE entity; the baseline we compare to
-    load_actor_dictionary   the editable dictionary (data/actors/actors.csv)
+ActorCoder              the shipped coder (parse roles + dictionary + conventions)
+KeywordActorBaseline    first/second ORG-NORP-GPE entity; the baseline we compare to
+load_actor_dictionary   the editable dictionary (data/actors/actors.csv)
 """
 
 from eventcoder.extract.actors.baseline import KeywordActorBaseline

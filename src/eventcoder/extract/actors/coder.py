@@ -17,23 +17,55 @@ from eventcoder.extract.actors.gazetteer import CountryGuesser, place_names
 from eventcoder.extract.actors.mentions import ActorRef, MentionFinder
 from eventcoder.extract.actors.roles import Roles, find_roles, victims
 from eventcoder.extract.evidence import make_evidence
-from eventcoder.records import ActorFinding, Evidence, EventMention, ParsedArticle
+from eventcoder.records import ActorFinding, EventMention, Evidence, ParsedArticle
 
 METHOD = "rules.actors.v1"
 # Words that mark a sentence's event when it is not the trigger's own sentence.
 EVENT_LEMMAS = frozenset(
-    {"kill", "attack", "strike", "shoot", "clash", "bomb", "target", "shell", "fire", "ambush",
-     "raid", "abduct", "kidnap", "storm", "protest", "demonstrate", "riot", "destroy", "seize",
-     "capture", "arrest", "launch", "wound", "injure", "explode", "detonate", "execute"}
+    {
+        "kill",
+        "attack",
+        "strike",
+        "shoot",
+        "clash",
+        "bomb",
+        "target",
+        "shell",
+        "fire",
+        "ambush",
+        "raid",
+        "abduct",
+        "kidnap",
+        "storm",
+        "protest",
+        "demonstrate",
+        "riot",
+        "destroy",
+        "seize",
+        "capture",
+        "arrest",
+        "launch",
+        "wound",
+        "injure",
+        "explode",
+        "detonate",
+        "execute",
+    }
 )
 # Actor kinds that cannot be the perpetrator of political violence in ACLED's coding.
 VICTIM_KINDS = frozenset({"civilians", "protesters"})
-ARMED_KINDS = frozenset({"state", "rebel", "militia", "identity", "external", "unidentified", "gang"})
+ARMED_KINDS = frozenset(
+    {"state", "rebel", "militia", "identity", "external", "unidentified", "gang"}
+)
 # ACLED sub-event types where the state intervenes against the protest (actor2 = forces).
-PROTEST_INTERVENTION = frozenset({"Protest with intervention", "Excessive force against protesters"})
+PROTEST_INTERVENTION = frozenset(
+    {"Protest with intervention", "Excessive force against protesters"}
+)
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
 # Nouns after a place name that keep it a place ("Kandahar city", "Gardez district").
-PLACE_NOUNS = frozenset({"city", "town", "village", "district", "province", "state", "region", "area", "county", "camp"})
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "district", "province", "state", "region", "area", "county", "camp"}
+)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # Confidence of an actor that only the event type implies (no words name it).
 CONVENTION_CONFIDENCE = 0.5
@@ -84,14 +116,18 @@ class ActorCoder:
         """The country of the event: place names of its sentences, else of the article."""
         # Names in locative phrases are listed twice: they count double.
         names = [
-            n for span in spans for n in _place_names(span, self.countries) + _located_names(span, self.countries)
+            n
+            for span in spans
+            for n in _place_names(span, self.countries) + _located_names(span, self.countries)
         ]
         demonyms = [t.text for span in spans for t in span if t.ent_type_ == "NORP"]
         guess = self.guesser.guess(names, demonyms)
         if guess:
             return guess
         whole = parsed.doc[:]
-        return self.guesser.guess(_place_names(whole, self.countries), [t.text for t in whole if t.ent_type_ == "NORP"])
+        return self.guesser.guess(
+            _place_names(whole, self.countries), [t.text for t in whole if t.ent_type_ == "NORP"]
+        )
 
     def _agent_elsewhere(self, parsed, spans, country, year) -> list[ActorRef]:
         """An armed agent of a violent verb anywhere in the article (reports often name the
@@ -146,9 +182,13 @@ def _inter(ref: ActorRef, country: str | None) -> str | None:
     return ref.inter
 
 
-def _apply_conventions(mention, roles: Roles, seen: list[ActorRef], country, year, trigger, countries):
+def _apply_conventions(
+    mention, roles: Roles, seen: list[ActorRef], country, year, trigger, countries
+):
     etype, sub = mention.event_type, mention.sub_event_type
-    agents = [r for r in roles.agents if r.kind not in VICTIM_KINDS or etype in {"Protests", "Riots"}]
+    agents = [
+        r for r in roles.agents if r.kind not in VICTIM_KINDS or etype in {"Protests", "Riots"}
+    ]
     patients = list(roles.patients)
     a1 = agents[0] if agents else None
     a2 = patients[0] if patients else None
@@ -184,7 +224,12 @@ def _apply_conventions(mention, roles: Roles, seen: list[ActorRef], country, yea
     if a2 is None and etype == "Battles":
         others = [r for r in seen if r.kind in ARMED_KINDS and r.name != a1.name]
         a2 = others[0] if others else None
-    if a2 is not None and a1 is not None and a2.name == a1.name and etype not in {"Battles", "Riots"}:
+    if (
+        a2 is not None
+        and a1 is not None
+        and a2.name == a1.name
+        and etype not in {"Battles", "Riots"}
+    ):
         a2 = None
     assoc1 = _unique(assoc1, {a1, a2})
     assoc2 = _unique(assoc2, {a1, a2, *assoc1})
@@ -196,16 +241,28 @@ def _generic(group: str, country: str | None, seen: list[ActorRef], trigger) -> 
     for ref in seen:
         if ref.kind == group:
             return ref
-    names = {"protesters": ("Protesters", "6"), "rioters": ("Rioters", "5"),
-             "civilians": ("Civilians", "7"), "unidentified": ("Unidentified Armed Group", "3")}
+    names = {
+        "protesters": ("Protesters", "6"),
+        "rioters": ("Rioters", "5"),
+        "civilians": ("Civilians", "7"),
+        "unidentified": ("Unidentified Armed Group", "3"),
+    }
     base, inter = names[group]
     return _implied(f"{base} ({country})" if country else base, inter, group, country, trigger)
 
 
 def _implied(name: str, inter: str, kind: str, country: str | None, trigger) -> ActorRef:
     """An actor no words name, implied by a convention; its evidence is the trigger."""
-    return ActorRef(name, inter, kind, trigger.i, trigger.i + 1, country, method="convention",
-                    confidence=CONVENTION_CONFIDENCE)
+    return ActorRef(
+        name,
+        inter,
+        kind,
+        trigger.i,
+        trigger.i + 1,
+        country,
+        method="convention",
+        confidence=CONVENTION_CONFIDENCE,
+    )
 
 
 def _unique(refs: list[ActorRef], exclude: set) -> list[ActorRef]:
@@ -277,9 +334,12 @@ def _place_names(span, countries: CountryTable) -> list[str]:
     """Place names of a span, leaving out countries that only qualify a thing ("US
     military", "US dollar", "France embassy"); "Kandahar city" keeps its place."""
     skip = {
-        t.i for t in span
-        if t.dep_ in {"compound", "amod", "nmod"} and t.head.pos_ == "NOUN"
-        and t.head.lower_ not in PLACE_NOUNS and countries.name_or_demonym(t.text)
+        t.i
+        for t in span
+        if t.dep_ in {"compound", "amod", "nmod"}
+        and t.head.pos_ == "NOUN"
+        and t.head.lower_ not in PLACE_NOUNS
+        and countries.name_or_demonym(t.text)
     }
     return place_names(span, skip)
 

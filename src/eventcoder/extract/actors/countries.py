@@ -77,7 +77,9 @@ class CountryTable:
         countries = []
         for line, row in _read_csv("countries.csv"):
             if not row.get("iso3") or not row.get("name"):
-                raise ConfigError(f"eventcoder/data/actors/countries.csv:{line}: iso3 and name are required.")
+                raise ConfigError(
+                    f"eventcoder/data/actors/countries.csv:{line}: iso3 and name are required."
+                )
             countries.append(
                 Country(
                     iso3=row["iso3"].strip(),
@@ -98,12 +100,19 @@ class CountryTable:
             periods.setdefault(row["country"].strip(), []).append(period)
         dyads: dict[str, list[tuple[Period, str, str]]] = {}
         for line, row in _read_csv("dyads.csv"):
-            if not (row.get("start") or "").isdigit() or not row.get("actor1") or not row.get("actor2"):
+            if (
+                not (row.get("start") or "").isdigit()
+                or not row.get("actor1")
+                or not row.get("actor2")
+            ):
                 raise ConfigError(
-                    f"eventcoder/data/actors/dyads.csv:{line}: start (a year), actor1 and actor2 are required."
+                    f"eventcoder/data/actors/dyads.csv:{line}: start (a year), actor1 and "
+                    "actor2 are required."
                 )
             period = Period(int(row["start"]), int(row["end"]) if row["end"] else None)
-            dyads.setdefault(row["country"].strip(), []).append((period, row["actor1"], row["actor2"]))
+            dyads.setdefault(row["country"].strip(), []).append(
+                (period, row["actor1"], row["actor2"])
+            )
         return cls(countries, periods, dyads)
 
     def default_dyad(self, country: str, year: int | None) -> tuple[str, str] | None:
@@ -115,7 +124,7 @@ class CountryTable:
         return None
 
     def stamp_period(self, name: str, year: int | None) -> str:
-        """"Military Forces of Ukraine" gets its period; other names are kept as written."""
+        """ "Military Forces of Ukraine" gets its period; other names are kept as written."""
         for kind in ("Military Forces", "Police Forces", "Government"):
             prefix = f"{kind} of "
             if name.startswith(prefix) and "(" not in name:
@@ -135,7 +144,7 @@ class CountryTable:
         return self.by_name(text) or self.by_demonym(text)
 
     def state_actor(self, kind: str, country: str, year: int | None) -> str:
-        """"<kind> of <Country> (<period>)"; the period is left out when unknown.
+        """ "<kind> of <Country> (<period>)"; the period is left out when unknown.
 
         ``kind`` is "Military Forces", "Police Forces" or "Government".
         """

@@ -123,7 +123,9 @@ def place_names(span, skip: frozenset[int] | set[int] = frozenset()) -> list[str
     Tokens whose index is in ``skip`` never count (e.g. "US" in "US military").
     """
     names = [
-        ent.text for ent in span.ents if ent.label_ in PLACE_LABELS and not any(t.i in skip for t in ent)
+        ent.text
+        for ent in span.ents
+        if ent.label_ in PLACE_LABELS and not any(t.i in skip for t in ent)
     ]
     run: list[str] = []
     for token in span:

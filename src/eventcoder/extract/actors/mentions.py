@@ -21,47 +21,219 @@ from eventcoder.extract.actors.gazetteer import place_index
 
 # Nouns naming state forces; the police ones give "Police Forces of X".
 MILITARY_NOUNS = frozenset(
-    {"army", "military", "troops", "troop", "soldier", "soldiers", "forces", "force",
-     "navy", "marines", "airforce", "warplanes", "warplane", "jets", "jet", "aircraft",
-     "drone", "drones", "helicopters", "helicopter", "artillery", "gendarmerie", "gendarmes",
-     "gendarme", "military", "servicemen", "paratroopers", "commandos", "personnel", "units",
-     "battalion", "brigade", "regiment", "coastguard"}
+    {
+        "army",
+        "military",
+        "troops",
+        "troop",
+        "soldier",
+        "soldiers",
+        "forces",
+        "force",
+        "navy",
+        "marines",
+        "airforce",
+        "warplanes",
+        "warplane",
+        "jets",
+        "jet",
+        "aircraft",
+        "drone",
+        "drones",
+        "helicopters",
+        "helicopter",
+        "artillery",
+        "gendarmerie",
+        "gendarmes",
+        "gendarme",
+        "servicemen",
+        "paratroopers",
+        "commandos",
+        "personnel",
+        "units",
+        "battalion",
+        "brigade",
+        "regiment",
+        "coastguard",
+    }
 )
-POLICE_NOUNS = frozenset({"police", "policemen", "policeman", "policewoman", "officer", "officers", "cops"})
+POLICE_NOUNS = frozenset(
+    {"police", "policemen", "policeman", "policewoman", "officer", "officers", "cops"}
+)
 # Modifiers that make a bare force noun a state force of the event's country.
 STATE_MODIFIERS = frozenset(
-    {"security", "government", "state", "federal", "national", "armed", "military", "army",
-     "police", "special", "riot", "border", "air", "naval", "defence", "defense", "regime"}
+    {
+        "security",
+        "government",
+        "state",
+        "federal",
+        "national",
+        "armed",
+        "military",
+        "army",
+        "police",
+        "special",
+        "riot",
+        "border",
+        "air",
+        "naval",
+        "defence",
+        "defense",
+        "regime",
+    }
 )
 # Force nouns that name state forces even with no modifier at all.
 BARE_STATE_NOUNS = frozenset(
-    {"army", "military", "troops", "soldiers", "soldier", "police", "policemen", "policeman",
-     "gendarmerie", "gendarmes", "servicemen", "navy", "paratroopers"}
+    {
+        "army",
+        "military",
+        "troops",
+        "soldiers",
+        "soldier",
+        "police",
+        "policemen",
+        "policeman",
+        "gendarmerie",
+        "gendarmes",
+        "servicemen",
+        "navy",
+        "paratroopers",
+    }
 )
 GENERIC_GROUPS: dict[str, str] = {
     **dict.fromkeys(
-        ("protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
-         "strikers"), "protesters"),
+        (
+            "protesters",
+            "protester",
+            "protestors",
+            "demonstrators",
+            "demonstrator",
+            "marchers",
+            "strikers",
+        ),
+        "protesters",
+    ),
     **dict.fromkeys(("rioters", "rioter", "mob", "mobs"), "rioters"),
     **dict.fromkeys(
-        ("civilian", "civilians", "villager", "villagers", "resident", "residents", "man", "men",
-         "woman", "women", "child", "children", "boy", "girl", "farmer", "farmers", "people",
-         "person", "journalist", "journalists", "teacher", "student", "students", "worker",
-         "workers", "trader", "traders", "shepherd", "family", "families", "passenger",
-         "passengers", "driver", "doctor", "nurse", "youth", "youths", "teenager", "minor",
-         "pedestrian", "herder", "herders", "fisherman", "fishermen", "worshippers", "displaced",
-         "refugees", "migrants", "inhabitants", "citizens", "victim", "victims", "wife",
-         "son", "daughter", "husband", "brother", "adolescent", "activist", "leader", "chief",
-         "businessman", "merchant", "vendor"), "civilians"),
+        (
+            "civilian",
+            "civilians",
+            "villager",
+            "villagers",
+            "resident",
+            "residents",
+            "man",
+            "men",
+            "woman",
+            "women",
+            "child",
+            "children",
+            "boy",
+            "girl",
+            "farmer",
+            "farmers",
+            "people",
+            "person",
+            "journalist",
+            "journalists",
+            "teacher",
+            "student",
+            "students",
+            "worker",
+            "workers",
+            "trader",
+            "traders",
+            "shepherd",
+            "family",
+            "families",
+            "passenger",
+            "passengers",
+            "driver",
+            "doctor",
+            "nurse",
+            "youth",
+            "youths",
+            "teenager",
+            "minor",
+            "pedestrian",
+            "herder",
+            "herders",
+            "fisherman",
+            "fishermen",
+            "worshippers",
+            "displaced",
+            "refugees",
+            "migrants",
+            "inhabitants",
+            "citizens",
+            "victim",
+            "victims",
+            "wife",
+            "son",
+            "daughter",
+            "husband",
+            "brother",
+            "adolescent",
+            "activist",
+            "leader",
+            "chief",
+            "businessman",
+            "merchant",
+            "vendor",
+        ),
+        "civilians",
+    ),
     **dict.fromkeys(
-        ("gunmen", "gunman", "assailants", "assailant", "attackers", "attacker", "militants",
-         "militant", "insurgents", "insurgent", "jihadists", "jihadist", "rebels", "rebel",
-         "bandits", "bandit", "kidnappers", "abductors", "fighters", "terrorists", "terrorist",
-         "extremists", "hitmen", "perpetrators", "suspects", "raiders", "militia", "militias",
-         "militiamen"), "unidentified"),
+        (
+            "gunmen",
+            "gunman",
+            "assailants",
+            "assailant",
+            "attackers",
+            "attacker",
+            "militants",
+            "militant",
+            "insurgents",
+            "insurgent",
+            "jihadists",
+            "jihadist",
+            "rebels",
+            "rebel",
+            "bandits",
+            "bandit",
+            "kidnappers",
+            "abductors",
+            "fighters",
+            "terrorists",
+            "terrorist",
+            "extremists",
+            "hitmen",
+            "perpetrators",
+            "suspects",
+            "raiders",
+            "militia",
+            "militias",
+            "militiamen",
+        ),
+        "unidentified",
+    ),
     **dict.fromkeys(
-        ("gang", "gangs", "gangsters", "criminals", "criminal", "traffickers", "trafficker",
-         "cartel", "thieves", "robbers", "robber", "thugs"), "gang"),
+        (
+            "gang",
+            "gangs",
+            "gangsters",
+            "criminals",
+            "criminal",
+            "traffickers",
+            "trafficker",
+            "cartel",
+            "thieves",
+            "robbers",
+            "robber",
+            "thugs",
+        ),
+        "gang",
+    ),
 }
 # Adjectives that turn "men"/"people"/"group" into unidentified armed men.
 ARMED_WORDS = frozenset({"armed", "unidentified", "unknown", "masked", "suspected", "gun"})
@@ -73,7 +245,9 @@ GENERIC_NAMES = {
     "gang": ("Unidentified Gang", "3"),
 }
 # Named entities that are not actors even when tagged ORG/NORP.
-NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+NOT_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
 ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP"})
 # Confidence by how the actor was resolved: exact alias, pattern, fuzzy, unresolved.
 EXACT_CONFIDENCE = 0.9
@@ -148,10 +322,22 @@ class MentionFinder:
                 span = doc[i : i + n]
                 entry = self.actors.lookup(span.text, year)
                 if entry and not _is_country_word(self.countries, span.text):
-                    name = self.countries.stamp_period(entry.name, year) if entry.type == "state" else entry.name
+                    name = (
+                        self.countries.stamp_period(entry.name, year)
+                        if entry.type == "state"
+                        else entry.name
+                    )
                     refs.append(
-                        ActorRef(name, entry.inter, entry.type, i, i + n, entry.country,
-                                 method="alias", confidence=EXACT_CONFIDENCE)
+                        ActorRef(
+                            name,
+                            entry.inter,
+                            entry.type,
+                            i,
+                            i + n,
+                            entry.country,
+                            method="alias",
+                            confidence=EXACT_CONFIDENCE,
+                        )
                     )
                     i += n
                     break
@@ -197,10 +383,29 @@ class MentionFinder:
             return []
         actor_country = owner.name if owner else country
         if actor_country is None:
-            return [ActorRef(kind, "1", "state", start, token.i + 1, None, resolved=False,
-                             method="unresolved", confidence=UNRESOLVED_CONFIDENCE)]
-        refs = [ActorRef(self.countries.state_actor(kind, actor_country, year), "1", "state",
-                         start, token.i + 1, actor_country)]
+            return [
+                ActorRef(
+                    kind,
+                    "1",
+                    "state",
+                    start,
+                    token.i + 1,
+                    None,
+                    resolved=False,
+                    method="unresolved",
+                    confidence=UNRESOLVED_CONFIDENCE,
+                )
+            ]
+        refs = [
+            ActorRef(
+                self.countries.state_actor(kind, actor_country, year),
+                "1",
+                "state",
+                start,
+                token.i + 1,
+                actor_country,
+            )
+        ]
         for partner, i in partners:
             name = self.countries.state_actor(kind, partner.name, year)
             refs.append(ActorRef(name, "1", "state", i, i + 1, partner.name))
@@ -209,7 +414,14 @@ class MentionFinder:
     def _generic_ref(self, token, country: str | None, taken: set[int]) -> ActorRef | None:
         group = GENERIC_GROUPS.get(token.lower_)
         modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
-        if modifiers & ARMED_WORDS and token.lower_ in {"men", "man", "people", "group", "individuals", "persons"}:
+        if modifiers & ARMED_WORDS and token.lower_ in {
+            "men",
+            "man",
+            "people",
+            "group",
+            "individuals",
+            "persons",
+        }:
             group = "unidentified"
         if group is None or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return None
@@ -219,10 +431,17 @@ class MentionFinder:
             return None
         base, inter = GENERIC_NAMES[group]
         name = f"{base} ({country})" if country else base
-        start = min([token.i] + [c.left_edge.i for c in token.children
-                                 if c.i < token.i and c.dep_ in {"amod", "compound"}])
-        return ActorRef(name, inter, group, start, token.i + 1, country,
-                        confidence=GENERIC_CONFIDENCE)
+        start = min(
+            [token.i]
+            + [
+                c.left_edge.i
+                for c in token.children
+                if c.i < token.i and c.dep_ in {"amod", "compound"}
+            ]
+        )
+        return ActorRef(
+            name, inter, group, start, token.i + 1, country, confidence=GENERIC_CONFIDENCE
+        )
 
     def _fuzzy_ref(self, span, year: int | None) -> ActorRef | None:
         """A misspelt alias ("Hayat Tahrir al-Shaam") among runs of proper nouns."""
@@ -230,29 +449,59 @@ class MentionFinder:
         if found is None:
             return None
         entry, score = found
-        return ActorRef(entry.name, entry.inter, entry.type, span.start, span.end, entry.country,
-                        method="fuzzy", confidence=FUZZY_CONFIDENCE * score / 100)
+        return ActorRef(
+            entry.name,
+            entry.inter,
+            entry.type,
+            span.start,
+            span.end,
+            entry.country,
+            method="fuzzy",
+            confidence=FUZZY_CONFIDENCE * score / 100,
+        )
 
     def _entity_ref(self, ent, year: int | None) -> ActorRef | None:
         text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
-        if self.countries.name_or_demonym(text) or len(text) < 2 or normalise(text) in place_index():
+        if (
+            self.countries.name_or_demonym(text)
+            or len(text) < 2
+            or normalise(text) in place_index()
+        ):
             return None  # a country or a place mistagged as an organisation
         fuzzy = self.actors.fuzzy_lookup(text, year)
         if fuzzy:
             entry, score = fuzzy
-            return ActorRef(entry.name, entry.inter, entry.type, ent.start, ent.end, entry.country,
-                            method="fuzzy", confidence=FUZZY_CONFIDENCE * score / 100)
+            return ActorRef(
+                entry.name,
+                entry.inter,
+                entry.type,
+                ent.start,
+                ent.end,
+                entry.country,
+                method="fuzzy",
+                confidence=FUZZY_CONFIDENCE * score / 100,
+            )
         inter = "4" if ent.label_ == "NORP" else "3"
-        return ActorRef(text, inter, "unknown", ent.start, ent.end, resolved=False,
-                        method="unresolved", confidence=UNRESOLVED_CONFIDENCE)
+        return ActorRef(
+            text,
+            inter,
+            "unknown",
+            ent.start,
+            ent.end,
+            resolved=False,
+            method="unresolved",
+            confidence=UNRESOLVED_CONFIDENCE,
+        )
 
 
 def _proper_runs(sent, taken: set[int]):
     """(start, end) of runs of two or more proper-noun tokens not yet claimed."""
     start = None
     for token in [*sent, None]:
-        inside = token is not None and token.i not in taken and (
-            token.pos_ == "PROPN" or (start is not None and token.text in {"-", "'", "al"})
+        inside = (
+            token is not None
+            and token.i not in taken
+            and (token.pos_ == "PROPN" or (start is not None and token.text in {"-", "'", "al"}))
         )
         if inside and start is None:
             start = token.i
@@ -272,7 +521,9 @@ def _modifiers(token) -> list:
         if child.i < token.i and child.dep_ in {"amod", "compound", "nmod", "poss"}:
             found.append(child)
             if child.lower_ in forces:
-                found += [c for c in child.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+                found += [
+                    c for c in child.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
+                ]
     return sorted(found, key=lambda t: t.i)
 
 
@@ -287,7 +538,11 @@ def _is_police(token) -> bool:
 def _own_text(token) -> str:
     """The modifier with its own compounds ("United States"), without coordinated ones."""
     start = token.i
-    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i == token.i:
+    while (
+        start > 0
+        and token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head.i == token.i
+    ):
         start -= 1
     text = token.doc[start : token.i + 1].text
     return text.removeprefix("the ").removeprefix("The ")

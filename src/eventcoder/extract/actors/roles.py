@@ -23,9 +23,23 @@ SUPPORT_WORDS = frozenset({"support", "backing", "help", "assistance", "cooperat
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "who", "which", "that"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Verbs whose subject reports the event rather than doing it ("the OSCE observed").
-REPORT_LEMMAS = frozenset({"observe", "report", "say", "announce", "confirm", "record", "claim", "state", "document"})
+REPORT_LEMMAS = frozenset(
+    {"observe", "report", "say", "announce", "confirm", "record", "claim", "state", "document"}
+)
 # Nouns that name an attack, whose "by X" is the agent.
-EVENT_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "ambush", "assault", "offensive", "shelling", "bombing"})
+EVENT_NOUNS = frozenset(
+    {
+        "attack",
+        "strike",
+        "airstrike",
+        "raid",
+        "ambush",
+        "assault",
+        "offensive",
+        "shelling",
+        "bombing",
+    }
+)
 # How far up the tree to climb from the trigger looking for a clause with a subject.
 MAX_CLIMB = 4
 
@@ -46,7 +60,11 @@ def find_roles(trigger, refs: list[ActorRef]) -> Roles:
     verbs = _event_verbs(trigger)
     for verb in verbs:
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.i != trigger.i and verb.lemma_ not in REPORT_LEMMAS:
+            if (
+                child.dep_ in SUBJECT_DEPS
+                and child.i != trigger.i
+                and verb.lemma_ not in REPORT_LEMMAS
+            ):
                 _add(roles.agents, roles.agent_assoc, _resolve(_antecedent(child, verb), refs))
             elif child.dep_ == "agent":
                 for obj in child.children:
@@ -60,8 +78,12 @@ def find_roles(trigger, refs: list[ActorRef]) -> Roles:
                         _add(roles.patients, roles.patient_assoc, _resolve(obj, refs))
     # Event nouns hanging from the verb by a preposition ("killed following an attack by X").
     nouns = [
-        obj for verb in verbs for prep in verb.children if prep.dep_ == "prep"
-        for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_ in EVENT_NOUNS
+        obj
+        for verb in verbs
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.lemma_ in EVENT_NOUNS
     ]
     for word in [trigger, *verbs, *nouns]:
         for prep in word.children:
