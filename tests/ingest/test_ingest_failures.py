@@ -99,6 +99,18 @@ def test_utf8_bom_is_dropped(folder_with_good_file):
     assert [a.text for a in articles] == [GOOD_TEXT, GOOD_TEXT]
 
 
+def test_csv_with_a_bad_byte_keeps_the_rows_before_it(folder_with_good_file):
+    bad = folder_with_good_file / "sheet.csv"
+    bad.write_bytes(
+        b"id,text\nc1,Shelling hit Kharkiv overnight.\n"
+        b"c2,Attaque \xe0 M\xe9naka.\nc3,Drones struck Odesa.\n"
+    )
+    articles, failures = read_batch([folder_with_good_file])
+    assert [a.id for a in articles if a.origin.startswith(str(bad))] == ["c1"]
+    assert len(articles) == 2
+    assert_one_line(failures[0], bad, "encoding", "line 3")
+
+
 def test_invalid_utf8_jsonl_line_fails_alone(folder_with_good_file):
     bad = folder_with_good_file / "feed.jsonl"
     good_line = json.dumps({"id": "a1", "text": GOOD_TEXT}).encode()

@@ -64,6 +64,7 @@ def test_html_page_main_text_and_metadata(tmp_path, html_page):
     assert article.url == "https://saheldaily.example/news/borno-attack"
     assert article.published == dt.date(2023, 3, 14)  # page metadata beats --published
     assert article.published_from == "html-meta"
+    assert article.language == "en"  # from <html lang="en">
     assert article.id == stable_id(article.text)
 
 
@@ -260,6 +261,17 @@ def test_stdin_jsonl(monkeypatch):
     assert failures == []
     assert article.id == "idlib-drone-strike"
     assert article.origin == "<stdin>:line 1"
+
+
+def test_stdin_jsonl_lines_across_the_sniffed_head(monkeypatch):
+    line = SAMPLE_JSONL.read_bytes().strip()
+    lines = [line.replace(b'"idlib-drone-strike"', f'"s{n}"'.encode()) for n in range(5)]
+    assert len(lines[0]) * 3 > 8192 > len(lines[0]) * 2  # line 3 straddles the 8 KB head
+    set_stdin(monkeypatch, b"\n".join(lines) + b"\n")
+    articles, failures = read_batch(["-"])
+    assert failures == []
+    assert [a.id for a in articles] == ["s0", "s1", "s2", "s3", "s4"]
+    assert {a.text for a in articles} == {articles[0].text}
 
 
 def test_stdin_html(monkeypatch, html_page):

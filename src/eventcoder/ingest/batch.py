@@ -27,25 +27,17 @@ from eventcoder.ingest.decoding import (
 )
 from eventcoder.ingest.fields import as_failure
 from eventcoder.ingest.formats import read_csv, read_json, read_jsonl, read_text, read_tsv
-from eventcoder.ingest.html import article_from_html
+from eventcoder.ingest.html import read_html
 from eventcoder.ingest.warc import read_warc
 from eventcoder.records import Article, IngestFailure
 
 logger = logging.getLogger(__name__)
 
 Item = Article | IngestFailure
-Reader = Callable[[BinaryIO, str, "dt.date | None"], Iterator[Item]]
+Reader = Callable[[BinaryIO, str, dt.date | None], Iterator[Item]]
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
-
-
-def read_html(stream: BinaryIO, origin: str, fallback: dt.date | None) -> Iterator[Item]:
-    """One HTML page (``.html``, ``.htm``)."""
-    data = stream.read(MAX_HTML_BYTES + 1)
-    if len(data) > MAX_HTML_BYTES:
-        raise too_large(origin, len(data), MAX_HTML_BYTES)
-    yield article_from_html(data, origin, fallback)
 
 
 # Extension -> reader. Extensions are matched lower-cased; ``.warc.gz`` is the one
@@ -92,7 +84,9 @@ def read_inputs(
         if origin == STDIN:
             yield from _guarded(STDIN_ORIGIN, _read_stdin(published))
         elif Path(given).is_dir():
-            for member in _files_in(origin):
+            members, unlisted = _files_in(origin)
+            yield from unlisted
+            for member in members:
                 yield from _guarded(member, _read_file(Path(member), member, published))
         else:
             yield from _guarded(origin, _read_file(Path(given), origin, published))
@@ -138,14 +132,15 @@ def _read_file(path: Path, origin: str, published: dt.date | None) -> Iterator[I
     if limit is not None and size > limit:
         raise too_large(origin, size, limit)
     with path.open("rb") as stream:
-        yield from _read_stream(stream, reader, origin, published)
+        yield from _read_stream(stream, stream.peek(SNIFF_BYTES), reader, origin, published)
 
 
 def _read_stream(
-    stream: io.BufferedReader, reader: Reader, origin: str, published: dt.date | None
+    stream: BinaryIO, head: bytes, reader: Reader, origin: str, published: dt.date | None
 ) -> Iterator[Item]:
+    """Refuse binary input (by its ``head``), then read it with ``reader``."""
     if reader is not read_warc:  # WARC is binary by design; its records are checked
-        check_not_binary(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES], origin)
+        check_not_binary(head[:SNIFF_BYTES], origin)
     yield from reader(stream, origin, published)
 
 
@@ -163,7 +158,7 @@ def _read_stdin(published: dt.date | None) -> Iterator[Item]:
     else:
         reader = read_text
     stream = io.BufferedReader(_Prepended(head, source), buffer_size=SNIFF_BYTES)
-    yield from _read_stream(stream, reader, STDIN_ORIGIN, published)
+    yield from _read_stream(stream, head, reader, STDIN_ORIGIN, published)
 
 
 class _Prepended(io.RawIOBase):
@@ -187,10 +182,22 @@ class _Prepended(io.RawIOBase):
         return len(data)
 
 
-def _files_in(folder: str) -> list[str]:
-    """Files under ``folder`` with an accepted extension, sorted; hidden ones skipped."""
+def _files_in(folder: str) -> tuple[list[str], list[IngestFailure]]:
+    """Files under ``folder`` with an accepted extension, sorted, hidden ones skipped;
+    and a failure for each sub-folder that could not be listed."""
     found: list[str] = []
-    for root, dirs, files in os.walk(folder):
+    unlisted: list[IngestFailure] = []
+
+    def report(error: OSError) -> None:
+        unlisted.append(
+            IngestFailure(
+                str(error.filename or folder),
+                "unreadable",
+                f"folder cannot be listed ({error.strerror}); check its permissions",
+            )
+        )
+
+    for root, dirs, files in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -200,4 +207,4 @@ def _files_in(folder: str) -> list[str]:
                 logger.info("skipping %s: not an accepted extension", member)
             else:
                 found.append(member)
-    return found
+    return found, unlisted

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
@@ -140,8 +139,7 @@ def _read_delimited(
 ) -> Iterator[Item]:
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.DictReader(text, delimiter=delimiter)
+    reader = csv.DictReader(_decoded_lines(stream, origin), delimiter=delimiter)
     try:
         header = _csv_header(reader, origin)
         rows = 0
@@ -154,12 +152,6 @@ def _read_delimited(
                 )
             except IngestError as exc:
                 yield as_failure(exc)
-    except UnicodeDecodeError as exc:
-        raise IngestError(
-            origin,
-            "encoding",
-            f"not valid UTF-8 after line {reader.line_num}; re-save the file as UTF-8",
-        ) from exc
     except csv.Error as exc:
         raise IngestError(
             origin,
@@ -168,10 +160,15 @@ def _read_delimited(
             f"{megabytes(CSV_FIELD_LIMIT)}",
             f"line {reader.line_num}",
         ) from exc
-    finally:
-        text.detach()  # the caller owns and closes the binary stream
     if not rows:
         raise IngestError(origin, "empty", "CSV has a header but no rows; fill it")
+
+
+def _decoded_lines(stream: BinaryIO, origin: str) -> Iterator[str]:
+    """Lines decoded one by one, so rows before a bad byte are still read; a bad line
+    raises ``encoding`` naming it (the rest cannot be trusted: it may be in a quoted cell)."""
+    for number, line in enumerate(stream, start=1):
+        yield decode_utf8(line, origin, f"line {number}")
 
 
 def _csv_header(reader: csv.DictReader, origin: str) -> list[str]:
