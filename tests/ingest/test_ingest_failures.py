@@ -224,12 +224,14 @@ def test_unknown_extension_named_explicitly(folder_with_good_file, tmp_path):
     assert ".txt" in failures[0].message and ".warc.gz" in failures[0].message
 
 
-def test_unknown_extensions_inside_a_folder_are_skipped(folder_with_good_file):
-    (folder_with_good_file / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
-    (folder_with_good_file / "README").write_text("notes", encoding="utf-8")
+def test_unknown_extensions_inside_a_folder_are_reported(folder_with_good_file):
+    photo = folder_with_good_file / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0")
+    (folder_with_good_file / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden
     articles, failures = read_batch([folder_with_good_file])
-    assert failures == []
     assert len(articles) == 1
+    (failure,) = failures
+    assert_one_line(failure, photo, "unknown-extension")
 
 
 def test_missing_path(folder_with_good_file, tmp_path):

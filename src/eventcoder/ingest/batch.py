@@ -1,15 +1,14 @@
 """Read a batch of inputs (files, folders, stdin) into Articles and IngestFailures.
 
-Formats go by extension; a folder is walked recursively in sorted order, taking the
-files with an accepted extension and skipping hidden ones; ``-`` is stdin, whose format
-is sniffed. A bad input becomes an ``IngestFailure`` and the batch goes on.
+Formats go by extension; a folder is walked recursively in sorted order, skipping hidden
+files and folders (a file with another extension is reported, not read); ``-`` is stdin,
+whose format is sniffed. A bad input becomes an ``IngestFailure`` and the batch goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 import os
 import re
 import sys
@@ -30,8 +29,6 @@ from eventcoder.ingest.formats import read_csv, read_json, read_jsonl, read_text
 from eventcoder.ingest.html import read_html
 from eventcoder.ingest.warc import read_warc
 from eventcoder.records import Article, IngestFailure
-
-logger = logging.getLogger(__name__)
 
 Item = Article | IngestFailure
 Reader = Callable[[BinaryIO, str, dt.date | None], Iterator[Item]]
@@ -183,8 +180,12 @@ class _Prepended(io.RawIOBase):
 
 
 def _files_in(folder: str) -> tuple[list[str], list[IngestFailure]]:
-    """Files under ``folder`` with an accepted extension, sorted, hidden ones skipped;
-    and a failure for each sub-folder that could not be listed."""
+    """Files under ``folder``, sorted, hidden ones skipped; and a failure for each
+    sub-folder that could not be listed.
+
+    Files with other extensions are listed too, so each is reported as
+    ``unknown-extension`` rather than silently left out of the batch.
+    """
     found: list[str] = []
     unlisted: list[IngestFailure] = []
 
@@ -202,9 +203,5 @@ def _files_in(folder: str) -> tuple[list[str], list[IngestFailure]]:
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            member = os.path.join(root, name)
-            if reader_for(Path(name)) is None:
-                logger.info("skipping %s: not an accepted extension", member)
-            else:
-                found.append(member)
+            found.append(os.path.join(root, name))
     return found, unlisted
