@@ -274,8 +274,9 @@ def test_stdin_jsonl_lines_across_the_sniffed_head(monkeypatch):
     assert {a.text for a in articles} == {articles[0].text}
 
 
-def test_stdin_html(monkeypatch, html_page):
-    set_stdin(monkeypatch, b"\n  " + html_page)
+@pytest.mark.parametrize("before", [b"\n  ", b"<!-- saved from url=(0014)about:internet -->\n"])
+def test_stdin_html(monkeypatch, html_page, before):
+    set_stdin(monkeypatch, before + html_page.removeprefix(b"<!DOCTYPE html>\n"))
     (article,), _ = read_batch(["-"])
     assert article.title == "Gunmen kill five in attack on Borno village"
     assert article.origin == "<stdin>"

@@ -57,7 +57,9 @@ ACCEPTED_EXTENSIONS: tuple[str, ...] = tuple(READERS)
 # Single-article formats are refused by file size before a byte is read.
 _SIZE_LIMITS: dict[Reader, int] = {read_text: MAX_ARTICLE_BYTES, read_html: MAX_HTML_BYTES}
 # Looks like HTML: a doctype, a comment or one of the usual top-level tags first.
-_HTML_START = re.compile(rb"^\s*<(?:!doctype\s+html|!--|html|head|body|meta|title|article)\b", re.I)
+_HTML_START = re.compile(
+    rb"^\s*<(?:!doctype\s+html\b|!--|(?:html|head|body|meta|title|article)\b)", re.I
+)
 
 
 def read_inputs(

@@ -174,7 +174,9 @@ def _decoded_lines(stream: BinaryIO, origin: str) -> Iterator[str]:
 def _csv_header(reader: csv.DictReader, origin: str) -> list[str]:
     header = reader.fieldnames
     if not header or not any(name.strip() for name in header):
-        raise IngestError(origin, "empty", "CSV has no header row; add one naming the fields")
+        raise IngestError(
+            origin, "empty", "CSV is blank (no header row, no rows); fill it or remove it"
+        )
     if not set(TEXT_KEYS) & set(header):
         raise IngestError(
             origin,

@@ -18,6 +18,7 @@ from eventcoder.ingest.decoding import (
     MAX_ARTICLE_BYTES,
     MAX_HTML_BYTES,
     SNIFF_BYTES,
+    check_not_empty,
     decode_declared,
     too_large,
 )
@@ -39,6 +40,7 @@ def read_html(stream: BinaryIO, origin: str, fallback: dt.date | None) -> Iterat
     data = stream.read(MAX_HTML_BYTES + 1)
     if len(data) > MAX_HTML_BYTES:
         raise too_large(origin, len(data), MAX_HTML_BYTES)
+    check_not_empty(data, origin)
     yield article_from_html(data, origin, fallback)
 
 
