@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from eventcoder.errors import StoreError
-from eventcoder.store import Store, migrations
+from eventcoder.store import Store, migrations, rows
 from eventcoder.store.migrations import (
     MIGRATIONS,
     Migration,
@@ -92,3 +92,13 @@ def test_outdated_store_is_migrated_on_a_read_write_open_only(tmp_path, monkeypa
         assert applied_migrations(store.connection)[-1] == ADD_REVIEWER.name
     with Store(path, read_only=True) as store:
         assert store.counts().events == 0
+
+
+@pytest.mark.parametrize(
+    ("table", "record_columns"),
+    [("events", rows.EVENT_COLUMNS), ("evidence", rows.EVIDENCE_COLUMNS)],
+)
+def test_every_record_field_has_a_column(store, table, record_columns):
+    described = store.connection.execute(f"SELECT * FROM {table} LIMIT 0").description
+    missing = set(record_columns) - {c[0] for c in described}
+    assert not missing, f"records gained {missing}: append a migration that adds the columns"
