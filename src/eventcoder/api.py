@@ -24,6 +24,9 @@ from eventcoder.store import Store
 from eventcoder.store.export import export_events
 
 DEFAULT_DB = "events.duckdb"
+# Articles per store transaction: one commit per article costs ~30-100 ms of fsync and
+# deletes; a few dozen per commit amortises that while a crash loses little work.
+WRITE_BATCH = 50
 
 
 @dataclass(slots=True)
@@ -62,21 +65,33 @@ def extract(
     """
     summary = ExtractSummary()
     articles = _articles_only(read_inputs(paths, published=published), summary.failures)
+    pending: list[tuple[Article, list[Event]]] = []
     with Store(db) as store:
         for article, events in code_articles(articles, components):
-            store.add(article, events)
+            pending.append((article, events))
             summary.articles += 1
             summary.events.extend(events)
             if on_article:
                 on_article(article, events)
+            if len(pending) >= WRITE_BATCH:
+                store.add_many(pending)
+                pending.clear()
+        store.add_many(pending)
         store.add_failures(summary.failures)
     return summary
 
 
-def events(*, db: str | Path = DEFAULT_DB, article_id: str | None = None) -> list[Event]:
-    """Events in the store, with their evidence."""
+def events(
+    *, db: str | Path = DEFAULT_DB, article_id: str | None = None, merged: bool = False
+) -> list[Event]:
+    """Events in the store, with their evidence.
+
+    ``merged=True`` returns one row per real-world event: reports of the same event from
+    several articles are merged (see ``eventcoder.dedup``), keeping every source.
+    """
     with Store(db, read_only=True) as store:
-        return store.events(article_id=article_id)
+        stored = store.events(article_id=article_id)
+    return [c.merged() for c in cluster_events(stored)] if merged else stored
 
 
 def failures(*, db: str | Path = DEFAULT_DB) -> list[IngestFailure]:
@@ -85,7 +100,16 @@ def failures(*, db: str | Path = DEFAULT_DB) -> list[IngestFailure]:
         return store.failures()
 
 
-def export(*, db: str | Path = DEFAULT_DB, fmt: str = "csv", out: str | Path | None = None) -> int:
-    """Write the store's events as csv, parquet, geojson or jsonl; returns the count."""
-    with Store(db, read_only=True) as store:
-        return export_events(store, fmt, Path(out) if out is not None else None)
+def export(
+    *,
+    db: str | Path = DEFAULT_DB,
+    fmt: str = "csv",
+    out: str | Path | None = None,
+    merged: bool = True,
+) -> int:
+    """Write the store's events as csv, parquet, geojson or jsonl; returns the count.
+
+    By default one row per real-world event (duplicates across articles merged);
+    ``merged=False`` writes one row per article-level report.
+    """
+    return export_events(events(db=db, merged=merged), fmt, Path(out) if out is not None else None)

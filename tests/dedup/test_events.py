@@ -54,6 +54,7 @@ def test_two_outlets_reporting_one_strike_merge_with_both_sources():
     assert merged.source == "Syrian Observatory for Human Rights; US Central Command"
     assert merged.fatalities == 1  # the most conservative report
     assert merged.event_id_cnty == "SYR-a"  # the most confident report leads
+    assert merged.tags == "merged reports: outlet-a, outlet-b"
 
 
 def test_distinct_events_stay_apart():

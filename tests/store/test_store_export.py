@@ -26,7 +26,7 @@ def filled(store, idlib_article, idlib_event, sochi_event):
 
 def test_csv_has_acled_columns_then_ours_and_iso_dates(filled, tmp_path, idlib_event):
     path = tmp_path / "events.csv"
-    assert export_events(filled, "csv", path) == 2
+    assert export_events(filled.events(), "csv", path) == 2
     with path.open(encoding="utf-8", newline="") as file:
         reader = csv.DictReader(file)
         rows = list(reader)
@@ -43,7 +43,7 @@ def test_csv_has_acled_columns_then_ours_and_iso_dates(filled, tmp_path, idlib_e
 
 def test_parquet_is_typed_and_nests_evidence(filled, tmp_path, idlib_event):
     path = tmp_path / "events.parquet"
-    assert export_events(filled, "parquet", path) == 2
+    assert export_events(filled.events(), "parquet", path) == 2
     table = pq.read_table(path)
     assert table.column_names == [*COLUMNS, "evidence"]
     schema = table.schema
@@ -58,7 +58,7 @@ def test_parquet_is_typed_and_nests_evidence(filled, tmp_path, idlib_event):
 
 def test_geojson_points_and_null_geometry(filled, tmp_path, idlib_event):
     path = tmp_path / "events.geojson"
-    assert export_events(filled, "geojson", path) == 2
+    assert export_events(filled.events(), "geojson", path) == 2
     collection = json.loads(path.read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
     assert collection["events_without_coordinates"] == 1
@@ -75,7 +75,7 @@ def test_geojson_points_and_null_geometry(filled, tmp_path, idlib_event):
 
 def test_jsonl_lines_carry_all_fields_and_evidence(filled, tmp_path, idlib_event, sochi_event):
     path = tmp_path / "events.jsonl"
-    assert export_events(filled, "jsonl", path) == 2
+    assert export_events(filled.events(), "jsonl", path) == 2
     lines = path.read_text(encoding="utf-8").splitlines()
     strike, summit = (json.loads(line) for line in lines)
     assert list(strike) == [*COLUMNS, "evidence"]
@@ -88,33 +88,33 @@ def test_jsonl_lines_carry_all_fields_and_evidence(filled, tmp_path, idlib_event
 @pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
 def test_every_format_writes_to_text_and_binary_streams(filled, fmt):
     binary = io.BytesIO()
-    assert export_events(filled, fmt, binary) == 2
+    assert export_events(filled.events(), fmt, binary) == 2
     text = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-    assert export_events(filled, fmt.upper(), text) == 2
+    assert export_events(filled.events(), fmt.upper(), text) == 2
     text.flush()
     assert text.buffer.getvalue() == binary.getvalue()
     assert not binary.closed and not text.closed
 
 
 def test_stdout_is_the_default(filled, capsys):
-    assert export_events(filled, "jsonl", None) == 2
+    assert export_events(filled.events(), "jsonl", None) == 2
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["location"] for line in lines] == ["Binnish", "Sochi"]
 
 
 def test_empty_store_exports_a_header_only(store):
     out = io.StringIO()
-    assert export_events(store, "csv", out) == 0
+    assert export_events(store.events(), "csv", out) == 0
     assert out.getvalue().strip() == ",".join(COLUMNS)
 
 
 def test_unknown_format_names_the_allowed_ones(filled, tmp_path):
     path = tmp_path / "events.xlsx"
     with pytest.raises(ConfigError, match="csv, parquet, geojson, jsonl"):
-        export_events(filled, "xlsx", path)
+        export_events(filled.events(), "xlsx", path)
     assert not path.exists()
 
 
 def test_parquet_to_a_text_only_stream_says_what_to_do(filled):
     with pytest.raises(ConfigError, match="'wb' mode"):
-        export_events(filled, "parquet", io.StringIO())
+        export_events(filled.events(), "parquet", io.StringIO())

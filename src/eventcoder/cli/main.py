@@ -22,6 +22,7 @@ from eventcoder.cli.options import (
     EXIT_PARTIAL,
     EXIT_USAGE,
     DbOption,
+    MergedOption,
 )
 from eventcoder.cli.tables import events_table
 from eventcoder.errors import EventcoderError
@@ -113,13 +114,14 @@ def export(
         Path | None, typer.Option("--output", "-o", help="File to write; stdout when omitted.")
     ] = None,
     db: DbOption = DEFAULT_DB_PATH,
+    merged: MergedOption = True,
 ) -> None:
     """Write the stored events in a standard format.
 
     Example: eventcoder export --format csv -o events.csv
     """
     try:
-        count = api.export(db=db, fmt=fmt, out=output)
+        count = api.export(db=db, fmt=fmt, out=output, merged=merged)
     except EventcoderError as error:
         raise _fail(error) from error
     if output is not None:
@@ -130,13 +132,14 @@ def export(
 def show(
     db: DbOption = DEFAULT_DB_PATH,
     article: Annotated[str | None, typer.Option(help="Only this article's events.")] = None,
+    merged: MergedOption = False,
 ) -> None:
     """Print the stored events as a table.
 
-    Example: eventcoder show --db events.duckdb
+    Example: eventcoder show --db events.duckdb --merged
     """
     try:
-        events = api.events(db=db, article_id=article)
+        events = api.events(db=db, article_id=article, merged=merged)
     except EventcoderError as error:
         raise _fail(error) from error
     console.print(events_table(events, title=f"Events in {db}"))

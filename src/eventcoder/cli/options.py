@@ -14,6 +14,14 @@ DbOption = Annotated[
     typer.Option("--db", help="DuckDB store to read or write.", show_default=True),
 ]
 DEFAULT_DB_PATH = Path(DEFAULT_DB)
+MergedOption = Annotated[
+    bool,
+    typer.Option(
+        "--merged/--per-report",
+        help="One row per real-world event (reports from several articles merged), "
+        "or one row per article-level report.",
+    ),
+]
 
 # Exit codes scripts can rely on (also listed in `eventcoder --help` and docs/cli.md).
 EXIT_OK = 0

@@ -85,7 +85,7 @@ class EventCluster:
             source_scale=scales,
             fatalities=min(counts) if counts else None,
             evidence=tuple(ev for e in self.members for ev in e.evidence),
-            tags=_join_unique([best.tags, f"merged from {len(self.article_ids)} articles"]),
+            tags=_join_unique([best.tags, f"merged reports: {', '.join(self.article_ids)}"]),
         )
 
 

@@ -2,7 +2,7 @@
 
     Store              open (and migrate) a store; add, add_many, add_failures; read back
     StoreCounts        rows per table, from Store.counts()
-    export_events      write a store's events as csv, parquet, geojson or jsonl
+    export_events      write events as csv, parquet, geojson or jsonl
 
 Example::
 
@@ -10,7 +10,7 @@ Example::
 
     with Store("events.duckdb") as store:
         store.add(article, events)
-        export_events(store, "csv", Path("events.csv"))
+        export_events(store.events(), "csv", Path("events.csv"))
 """
 
 from eventcoder.store.db import DEFAULT_PATH, Store, StoreCounts

@@ -1,4 +1,4 @@
-"""Write a store's events as csv, parquet, geojson or jsonl.
+"""Write events as csv, parquet, geojson or jsonl.
 
 Every format carries the same columns in the same order: ACLED's 31, then ours
 (``records.ACLED_COLUMNS`` + ``records.EXTRA_COLUMNS``, as ``Event.row()`` gives them).
@@ -23,7 +23,6 @@ import pyarrow.parquet as pq
 
 from eventcoder.errors import ConfigError
 from eventcoder.records import Event
-from eventcoder.store.db import Store
 from eventcoder.store.rows import EXPORT_COLUMNS, export_schema
 
 
@@ -105,13 +104,15 @@ EXPORT_FORMATS: dict[str, _Format] = {
 }
 
 
-def export_events(store: Store, fmt: str, out: BinaryIO | TextIO | Path | str | None = None) -> int:
-    """Write every event of ``store`` to ``out`` in format ``fmt``; return how many.
+def export_events(
+    events: Sequence[Event], fmt: str, out: BinaryIO | TextIO | Path | str | None = None
+) -> int:
+    """Write ``events`` to ``out`` in format ``fmt``; return how many.
 
     ``out`` is a path, an open file (text or binary; either works for every format) or
     None for stdout.
 
-    Example: ``export_events(store, "geojson", Path("events.geojson"))``
+    Example: ``export_events(store.events(), "geojson", Path("events.geojson"))``
     """
     try:
         spec = EXPORT_FORMATS[fmt.lower()]
@@ -119,7 +120,6 @@ def export_events(store: Store, fmt: str, out: BinaryIO | TextIO | Path | str | 
         raise ConfigError(
             f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}."
         ) from None
-    events = store.events()
     with _stream(out, spec.binary) as stream:
         spec.write(events, stream)
     return len(events)
