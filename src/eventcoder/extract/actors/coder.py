@@ -186,9 +186,8 @@ def _apply_conventions(
     mention, roles: Roles, seen: list[ActorRef], country, year, trigger, countries
 ):
     etype, sub = mention.event_type, mention.sub_event_type
-    agents = [
-        r for r in roles.agents if r.kind not in VICTIM_KINDS or etype in {"Protests", "Riots"}
-    ]
+    agents = [_as_perpetrator(r, etype, country) for r in roles.agents]
+    agents = [r for r in agents if r.kind not in VICTIM_KINDS or etype in {"Protests", "Riots"}]
     patients = list(roles.patients)
     a1 = agents[0] if agents else None
     a2 = patients[0] if patients else None
@@ -249,6 +248,17 @@ def _generic(group: str, country: str | None, seen: list[ActorRef], trigger) -> 
     }
     base, inter = names[group]
     return _implied(f"{base} ({country})" if country else base, inter, group, country, trigger)
+
+
+def _as_perpetrator(ref: ActorRef, etype: str, country: str | None) -> ActorRef:
+    """A person who shoots or bombs ("a man opened fire") is an unidentified armed actor,
+    not a civilian, in political violence."""
+    if ref.kind != "civilians" or etype in {"Protests", "Riots", "Strategic developments"}:
+        return ref
+    name = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+    return ActorRef(
+        name, "3", "unidentified", ref.start, ref.end, country, confidence=ref.confidence
+    )
 
 
 def _implied(name: str, inter: str, kind: str, country: str | None, trigger) -> ActorRef:

@@ -303,7 +303,7 @@ class MentionFinder:
             add(self._fuzzy_ref(sent.doc[start:end], year))
         for token in sent:
             if token.i not in taken:
-                for ref in self._state_refs(token, country, year):
+                for ref in self._state_refs(token, country, year, taken):
                     add(ref)
         for token in sent:
             if token.i not in taken:
@@ -345,19 +345,23 @@ class MentionFinder:
                 i += 1
         return refs
 
-    def _state_refs(self, token, country: str | None, year: int | None) -> list[ActorRef]:
+    def _state_refs(
+        self, token, country: str | None, year: int | None, taken: set[int]
+    ) -> list[ActorRef]:
         """State forces named by the force noun ``token``; "Turkish and Russian forces"
         gives two, the second spanning only its own country word."""
         word = token.lower_
         if word not in MILITARY_NOUNS and word not in POLICE_NOUNS:
             return []
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+        if token.dep_ in {"compound", "amod"} or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return []  # "military reinforcements", "police station"; "army forces" via its head
         kind = "Police Forces" if _is_police(token) else "Military Forces"
         start = token.i
         owner: Country | None = None
         partners: list[tuple[Country, int]] = []
         modifiers = _modifiers(token)
+        if any(m.i in taken for m in modifiers):
+            return []  # "GNA soldiers", "Houthi forces": the named actor is the actor
         for mod in sorted(modifiers, key=lambda t: t.i):
             found = self.countries.name_or_demonym(_own_text(mod))
             if found or mod.lower_ in STATE_MODIFIERS:

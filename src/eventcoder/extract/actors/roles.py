@@ -26,6 +26,20 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 REPORT_LEMMAS = frozenset(
     {"observe", "report", "say", "announce", "confirm", "record", "claim", "state", "document"}
 )
+# Words of two-sided fighting, whose "with X" is the other side.
+CLASH_WORDS = frozenset(
+    {
+        "clash",
+        "firefight",
+        "fight",
+        "exchange",
+        "encounter",
+        "gunfight",
+        "battle",
+        "skirmish",
+        "engage",
+    }
+)
 # Nouns that name an attack, whose "by X" is the agent.
 EVENT_NOUNS = frozenset(
     {
@@ -83,7 +97,7 @@ def find_roles(trigger, refs: list[ActorRef]) -> Roles:
         for prep in verb.children
         if prep.dep_ == "prep"
         for obj in prep.children
-        if obj.dep_ == "pobj" and obj.lemma_ in EVENT_NOUNS
+        if obj.dep_ == "pobj" and obj.lemma_ in EVENT_NOUNS | CLASH_WORDS
     ]
     for word in [trigger, *verbs, *nouns]:
         for prep in word.children:
@@ -93,6 +107,9 @@ def find_roles(trigger, refs: list[ActorRef]) -> Roles:
             elif prep.dep_ == "prep" and prep.lower_ == "by" and word.pos_ == "NOUN":
                 for obj in prep.children:
                     _add(roles.agents, roles.agent_assoc, _resolve(obj, refs))
+            elif prep.dep_ == "prep" and prep.lower_ == "with" and word.lemma_ in CLASH_WORDS:
+                for obj in prep.children:  # "clashed with X": X is the other side
+                    _add(roles.patients, roles.patient_assoc, _resolve(obj, refs))
     for token in trigger.sent:
         if token.lower_ in SUPPORT_WORDS or (token.lower_ == "backed" and token.dep_ != "amod"):
             for helper in _support_objects(token):
