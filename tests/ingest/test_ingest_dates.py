@@ -23,6 +23,7 @@ CLI_DATE = dt.date(2021, 10, 2)
         ("2 October 2021", dt.date(2021, 10, 2)),
         ("Saturday, 2 October 2021 14:05 GMT", dt.date(2021, 10, 2)),
         ("2 octobre 2021", dt.date(2021, 10, 2)),
+        ("3 de marzo de 2022", dt.date(2022, 3, 3)),
     ],
 )
 def test_parse_date_reads_absolute_dates(value, expected):
