@@ -1,3 +1,17 @@
-"""eventcoder: news articles in, ACLED-style events with evidence out."""
+"""eventcoder: news articles in, ACLED-style events with evidence out.
+
+The public Python API (the CLI and the REST server are thin layers over it)::
+
+    import eventcoder
+    eventcoder.extract(["examples/articles.jsonl"], db="events.duckdb")
+    eventcoder.events(db="events.duckdb", merged=True)
+    eventcoder.failures(db="events.duckdb")
+    eventcoder.export(db="events.duckdb", fmt="geojson", out="events.geojson")
+
+Importing eventcoder loads no model: components are built on first use.
+"""
+
+from eventcoder.api import ExtractSummary, events, export, extract, failures
 
 __version__ = "0.1.0"
+__all__ = ["ExtractSummary", "__version__", "events", "export", "extract", "failures"]

@@ -63,8 +63,20 @@ def extract(
     recorded in the store's ``ingest_errors`` table and returned in ``failures``.
     ``on_article`` is called after each article (the CLI uses it for its progress bar).
     """
+    items = read_inputs(paths, published=published)
+    return extract_articles(items, db=db, components=components, on_article=on_article)
+
+
+def extract_articles(
+    items: Iterable[Article | IngestFailure],
+    *,
+    db: str | Path = DEFAULT_DB,
+    components: Components | None = None,
+    on_article: Callable[[Article, list[Event]], None] | None = None,
+) -> ExtractSummary:
+    """Code articles already in memory (and store failures met upstream); see ``extract``."""
     summary = ExtractSummary()
-    articles = _articles_only(read_inputs(paths, published=published), summary.failures)
+    articles = _articles_only(items, summary.failures)
     pending: list[tuple[Article, list[Event]]] = []
     with Store(db) as store:
         for article, events in code_articles(articles, components):

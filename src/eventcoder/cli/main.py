@@ -145,5 +145,22 @@ def show(
     console.print(events_table(events, title=f"Events in {db}"))
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB_PATH,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the REST API (OpenAPI docs at /docs) over the store.
+
+    Example: eventcoder serve --db events.duckdb --port 8000
+    """
+    import uvicorn
+
+    from eventcoder.server import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
