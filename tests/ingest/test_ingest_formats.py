@@ -219,17 +219,21 @@ def test_extra_fields_and_shadowed_aliases_are_kept(tmp_path):
         "section": "world",
         "tags": ["nigeria", "borno"],
         "author": None,
+        "source": {"repo": "example/news-corpus", "licence": "CC BY 4.0"},
+        "site": "Sahel Daily",
     }
     feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
     (article,), _ = read_batch([feed])
     assert article.id == "17"
     assert article.text == GOOD_TEXT
     assert article.published == dt.date(2023, 3, 14)
+    assert article.outlet == "Sahel Daily"  # a provenance object under "source" is no outlet
     assert article.extra == {
         "body": "an older copy of the text",
         "section": "world",
         "tags": ["nigeria", "borno"],
         "author": None,
+        "source": {"repo": "example/news-corpus", "licence": "CC BY 4.0"},
     }
 
 

@@ -4,7 +4,9 @@ Fields are ``id, url, outlet, title, published, language, text``, and common ali
 are accepted: ``body``/``content`` for ``text``; ``date``/``publication_date``/
 ``published_at`` for ``published``; ``source``/``site`` for ``outlet``. When a record has
 several names for one field, the first in that order wins and the others are kept, like
-every unknown field, in ``Article.extra``.
+every unknown field, in ``Article.extra``. A structured value (an object or a list)
+never fills a text field: ``{"source": {"repo": ...}}`` is provenance, not an outlet, and
+stays in ``extra``.
 """
 
 from __future__ import annotations
@@ -89,18 +91,27 @@ def _split_fields(record: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, 
     used: set[str] = set()
     for name, keys in FIELD_ALIASES.items():
         for key in keys:
-            if _present(record.get(key)):
-                values[name] = record[key]
+            value = record.get(key)
+            if _usable(name, value):
+                values[name] = value
                 used.add(key)
                 break
         else:
-            used.update(key for key in keys if key in record and not _present(record[key]))
+            used.update(key for key in keys if key in record and _blank(record[key]))
     extra = {str(key): value for key, value in record.items() if key not in used}
     return values, extra
 
 
-def _present(value: object) -> bool:
-    return value is not None and value != ""
+def _usable(name: str, value: object) -> bool:
+    """Whether ``value`` can fill field ``name``; any non-blank ``text`` is taken, so that
+    a wrong type is reported as ``no-text`` rather than ignored."""
+    if _blank(value):
+        return False
+    return name == "text" or not isinstance(value, dict | list)
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == ""
 
 
 def _optional_str(value: object) -> str | None:
