@@ -211,6 +211,15 @@ def test_oversized_jsonl_record_fails_alone(folder_with_good_file):
     assert_one_line(failures[0], bad, "too-large", "line 1")
 
 
+def test_oversized_csv_cell_fails_its_row_alone(folder_with_good_file):
+    bad = folder_with_good_file / "sheet.csv"
+    huge = "Shelling continued. " * (MAX_ARTICLE_BYTES // 20 + 10)
+    bad.write_text(f"id,text\nbig,{huge}\nsmall,Drones struck Odesa overnight.\n")
+    articles, failures = read_batch([folder_with_good_file])
+    assert [a.id for a in articles if a.origin.startswith(str(bad))] == ["small"]
+    assert_one_line(failures[0], bad, "too-large", "line 2")
+
+
 def test_unknown_extension_named_explicitly(folder_with_good_file, tmp_path):
     bad = tmp_path / "report.docx"
     bad.write_bytes(b"PK\x03\x04 not really a docx")

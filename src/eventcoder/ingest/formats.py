@@ -165,9 +165,16 @@ def _read_delimited(
 
 
 def _decoded_lines(stream: BinaryIO, origin: str) -> Iterator[str]:
-    """Lines decoded one by one, so rows before a bad byte are still read; a bad line
-    raises ``encoding`` naming it (the rest cannot be trusted: it may be in a quoted cell)."""
-    for number, line in enumerate(stream, start=1):
+    """Lines decoded one by one, so rows before a bad byte are still read. A bad or
+    overlong line stops the file (what follows may be inside a quoted cell)."""
+    for number, line in _numbered_lines(stream):
+        if line is None:
+            raise IngestError(
+                origin,
+                "too-large",
+                f"line is over {megabytes(MAX_LINE_BYTES)}; split the article into smaller ones",
+                f"line {number}",
+            )
         yield decode_utf8(line, origin, f"line {number}")
 
 
