@@ -125,7 +125,10 @@ def read_json(stream: BinaryIO, origin: str, fallback: dt.date | None) -> Iterat
 
 
 def read_csv(stream: BinaryIO, origin: str, fallback: dt.date | None) -> Iterator[Item]:
-    """Comma-separated values with a header row naming the fields."""
+    """Comma-separated values with a header row naming the fields.
+
+    A row's ``line N`` is the line where it ends (a quoted cell may span lines).
+    """
     yield from _read_delimited(stream, origin, fallback, ",")
 
 
