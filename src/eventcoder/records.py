@@ -44,7 +44,7 @@ class Article:
     """One news article as ingested.
 
     ``published_from`` says where the publication date came from (``record``,
-    ``html-meta``, ``warc``, ``cli``) or is None when no date is known; nothing ever
+    ``html-meta``, ``cli``) or is None when no date is known; nothing ever
     assumes today.
     """
 
