@@ -14,6 +14,7 @@ from pathlib import Path
 from eventcoder.extract.actors.countries import CountryTable
 from eventcoder.extract.actors.dictionary import load_actor_dictionary
 from eventcoder.extract.actors.gazetteer import CountryGuesser, place_names
+from eventcoder.extract.actors.lexicon import GENERIC_NAMES
 from eventcoder.extract.actors.mentions import ActorRef, MentionFinder
 from eventcoder.extract.actors.roles import Roles, find_roles, victims
 from eventcoder.extract.evidence import make_evidence
@@ -240,13 +241,7 @@ def _generic(group: str, country: str | None, seen: list[ActorRef], trigger) -> 
     for ref in seen:
         if ref.kind == group:
             return ref
-    names = {
-        "protesters": ("Protesters", "6"),
-        "rioters": ("Rioters", "5"),
-        "civilians": ("Civilians", "7"),
-        "unidentified": ("Unidentified Armed Group", "3"),
-    }
-    base, inter = names[group]
+    base, inter = GENERIC_NAMES[group]
     return _implied(f"{base} ({country})" if country else base, inter, group, country, trigger)
 
 
@@ -255,7 +250,8 @@ def _as_perpetrator(ref: ActorRef, etype: str, country: str | None) -> ActorRef:
     not a civilian, in political violence."""
     if ref.kind != "civilians" or etype in {"Protests", "Riots", "Strategic developments"}:
         return ref
-    name = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+    base, inter = GENERIC_NAMES["unidentified"]
+    name = f"{base} ({country})" if country else base
     return ActorRef(
         name, "3", "unidentified", ref.start, ref.end, country, confidence=ref.confidence
     )
