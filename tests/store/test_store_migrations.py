@@ -42,7 +42,14 @@ def test_every_table_exists_after_opening(store):
             "SELECT table_name FROM information_schema.tables"
         ).fetchall()
     }
-    assert tables == {"articles", "events", "evidence", "ingest_errors", "schema_migrations"}
+    assert tables == {
+        "articles",
+        "events",
+        "evidence",
+        "ingest_errors",
+        "corrections",
+        "schema_migrations",
+    }
 
 
 def test_appended_migration_applies_once_and_leaves_earlier_ones(store):

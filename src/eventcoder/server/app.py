@@ -1,7 +1,8 @@
-"""The REST API: read the store, code new articles, export.
+"""The REST API: read the store, code new articles, record corrections, export.
 
-Each route is a thin layer over ``eventcoder.api``; FastAPI derives the OpenAPI schema
-(``/openapi.json``, browsable at ``/docs``) from the same typed records.
+Each route is a thin layer over ``eventcoder.api`` or the store; FastAPI derives the
+OpenAPI schema (``/openapi.json``, browsable at ``/docs``) from the same typed records.
+The review page (``eventcoder.web``) is served at ``/`` and its files under ``/static/``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from eventcoder import __version__, api
-from eventcoder.errors import ConfigError
+from eventcoder.errors import ConfigError, InputError
 from eventcoder.records import Article, Event, IngestFailure, stable_id
-from eventcoder.store import EXPORT_FORMATS, Store, export_events
+from eventcoder.store import EXPORT_FORMATS, Correction, Store, export_events
+from eventcoder.web import mount_review_page
 
 MEDIA_TYPES = {
     "csv": "text/csv",
@@ -52,11 +54,22 @@ class ArticleIn(BaseModel):
         )
 
 
+class CorrectionIn(BaseModel):
+    """An analyst's correction of one event field, as the review page sends it."""
+
+    field: str = Field(description="An Event field, e.g. fatalities, event_date, location.")
+    value: str | None = Field(None, description="The right value; empty means 'no value'.")
+    note: str | None = Field(None, description="Why, e.g. the source that says otherwise.")
+
+
 def create_app(db: str | Path = api.DEFAULT_DB) -> FastAPI:
-    """Build the app serving the store at ``db``.
+    """Build the app serving the store at ``db`` (created, or upgraded, on the way).
 
     Example: ``uvicorn.run(create_app("events.duckdb"))`` (or ``eventcoder serve``).
     """
+    # One read-write open applies pending migrations, so the read-only opens of the
+    # routes below also work on a store written by an older eventcoder.
+    Store(db).close()
     app = FastAPI(
         title="eventcoder",
         description="ACLED-style events with evidence, coded from news articles.",
@@ -72,10 +85,30 @@ def create_app(db: str | Path = api.DEFAULT_DB) -> FastAPI:
 
     @app.get("/events/{event_id}", response_model=Event)
     def get_event(event_id: str) -> Event:
-        for event in api.events(db=db):
-            if event.event_id_cnty == event_id:
-                return event
-        raise HTTPException(404, f"no event {event_id!r} in {db}")
+        with Store(db, read_only=True) as store:
+            event = store.event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r} in {db}")
+        return event
+
+    @app.post("/events/{event_id}/corrections", response_model=Correction, status_code=201)
+    def correct_event(event_id: str, correction: CorrectionIn) -> Correction:
+        """Record a correction beside the machine-coded value (which stays as it is)."""
+        with Store(db) as store:
+            if store.event(event_id) is None:
+                raise HTTPException(404, f"no event {event_id!r} in {db}")
+            try:
+                return store.add_correction(
+                    event_id, correction.field, correction.value, correction.note
+                )
+            except InputError as exc:
+                raise HTTPException(422, str(exc)) from exc
+
+    @app.get("/corrections", response_model=list[Correction])
+    def list_corrections(event_id: str | None = None) -> list[Correction]:
+        """Analysts' corrections, oldest first (the latest per field is in force)."""
+        with Store(db, read_only=True) as store:
+            return store.corrections(event_id=event_id)
 
     @app.get("/articles/{article_id}", response_model=Article)
     def get_article(article_id: str) -> Article:
@@ -104,4 +137,5 @@ def create_app(db: str | Path = api.DEFAULT_DB) -> FastAPI:
         export_events(api.events(db=db, merged=merged), fmt, buffer)
         return Response(buffer.getvalue(), media_type=MEDIA_TYPES[fmt])
 
+    mount_review_page(app)
     return app

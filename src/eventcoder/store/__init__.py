@@ -2,6 +2,7 @@
 
     Store              open (and migrate) a store; add, add_many, add_failures; read back
     StoreCounts        rows per table, from Store.counts()
+    Correction         an analyst's correction of one event field (Store.add_correction)
     export_events      write events as csv, parquet, geojson or jsonl
 
 Example::
@@ -13,7 +14,16 @@ Example::
         export_events(store.events(), "csv", Path("events.csv"))
 """
 
+from eventcoder.store.corrections import CORRECTABLE_FIELDS, Correction
 from eventcoder.store.db import DEFAULT_PATH, Store, StoreCounts
 from eventcoder.store.export import EXPORT_FORMATS, export_events
 
-__all__ = ["DEFAULT_PATH", "EXPORT_FORMATS", "Store", "StoreCounts", "export_events"]
+__all__ = [
+    "CORRECTABLE_FIELDS",
+    "DEFAULT_PATH",
+    "EXPORT_FORMATS",
+    "Correction",
+    "Store",
+    "StoreCounts",
+    "export_events",
+]

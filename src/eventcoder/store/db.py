@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -14,10 +14,22 @@ import pyarrow as pa
 
 from eventcoder.errors import StoreError
 from eventcoder.records import Article, Event, IngestFailure
-from eventcoder.store import migrations, rows
+from eventcoder.store import corrections, migrations, rows
+from eventcoder.store.corrections import Correction
 
 DEFAULT_PATH = "events.duckdb"
 MEMORY = ":memory:"  # DuckDB's name for a store that lives and dies with the connection
+
+_CORRECTION_SCHEMA = pa.schema(
+    [
+        ("event_id_cnty", pa.string()),
+        ("field", pa.string()),
+        ("old_value", pa.string()),
+        ("new_value", pa.string()),
+        ("note", pa.string()),
+        ("corrected_at", pa.timestamp("us")),
+    ]
+)
 
 # DuckDB reports open failures only as message text; these fragments tell them apart.
 _OPEN_PROBLEMS: tuple[tuple[str, str], ...] = (
@@ -169,6 +181,40 @@ class Store:
             ).fetchall()
         return int(inserted)
 
+    def add_correction(
+        self, event_id: str, field: str, new_value: str | None, note: str | None = None
+    ) -> Correction:
+        """Record an analyst's correction of one field, beside (never over) the coded value.
+
+        ``new_value`` is checked against the field's type and stored canonically (blank
+        means "empty"). Raises InputError for a field that cannot be corrected or a value
+        of the wrong type, StoreError for an event not in the store.
+
+        Example: ``store.add_correction("SYR-1a2b", "fatalities", "4", note="AFP says 4")``
+        """
+        value = corrections.canonical_value(field, new_value)
+        event = self.event(event_id)
+        if event is None:
+            raise StoreError(
+                f"{self.path} has no event {event_id!r}; take the id from the store's "
+                "events (eventcoder show, or GET /events)."
+            )
+        correction = Correction(
+            event_id_cnty=event_id,
+            field=field,
+            old_value=corrections.machine_value(event, field),
+            new_value=value,
+            note=(note or "").strip() or None,
+            corrected_at=migrations.utcnow(),
+        )
+        batch = pa.Table.from_pylist([asdict(correction)], schema=_CORRECTION_SCHEMA)
+        columns = rows.quoted(corrections.COLUMNS)
+        with self._writing({"batch_corrections": batch}) as con:
+            con.execute(
+                f"INSERT INTO corrections ({columns}) SELECT {columns} FROM batch_corrections"
+            )
+        return correction
+
     # -- reading ------------------------------------------------------------------------
 
     def events(self, article_id: str | None = None) -> list[Event]:
@@ -176,9 +222,51 @@ class Store:
 
         ``article_id`` limits them to one article.
         """
-        where, params = (
-            ("WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
+        if article_id is None:
+            return self._events("", [])
+        return self._events("WHERE article_id = ?", [article_id])
+
+    def event(self, event_id: str) -> Event | None:
+        """The stored event ``event_id`` with its evidence, or None if there is none."""
+        found = self._events("WHERE event_id_cnty = ?", [event_id])
+        return found[0] if found else None
+
+    def articles(self) -> list[Article]:
+        """Stored articles, by id."""
+        query = f"SELECT {rows.quoted(rows.ARTICLE_COLUMNS)} FROM articles ORDER BY id"
+        return [rows.article_from_row(row) for row in self._query(query)]
+
+    def failures(self) -> list[IngestFailure]:
+        """Recorded ingest failures, oldest first."""
+        query = (
+            f"SELECT {rows.quoted(rows.FAILURE_COLUMNS)} FROM ingest_errors "
+            "ORDER BY first_seen, origin, record, kind"
         )
+        return [rows.failure_from_row(row) for row in self._query(query)]
+
+    def corrections(self, event_id: str | None = None) -> list[Correction]:
+        """Analysts' corrections, oldest first; ``event_id`` limits them to one event."""
+        where, params = ("WHERE event_id_cnty = ?", [event_id]) if event_id else ("", [])
+        query = (
+            f"SELECT {rows.quoted(corrections.COLUMNS)} FROM corrections {where} "
+            "ORDER BY corrected_at, event_id_cnty, field"
+        )
+        return [Correction(**row) for row in self._query(query, params)]
+
+    def counts(self) -> StoreCounts:
+        """Row counts of the articles, events, evidence and ingest_errors tables."""
+        (row,) = self._query(
+            "SELECT (SELECT count(*) FROM articles) AS articles, "
+            "(SELECT count(*) FROM events) AS events, "
+            "(SELECT count(*) FROM evidence) AS evidence, "
+            "(SELECT count(*) FROM ingest_errors) AS failures"
+        )
+        return StoreCounts(**row)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _events(self, where: str, params: list[Any]) -> list[Event]:
+        """Events matching ``where`` (SQL over the events table), with their evidence."""
         evidence: dict[str, list[Any]] = {}
         for row in self._query(
             f"SELECT event_id_cnty, {rows.quoted(rows.EVIDENCE_COLUMNS)} FROM evidence "
@@ -195,31 +283,6 @@ class Store:
                 params,
             )
         ]
-
-    def articles(self) -> list[Article]:
-        """Stored articles, by id."""
-        query = f"SELECT {rows.quoted(rows.ARTICLE_COLUMNS)} FROM articles ORDER BY id"
-        return [rows.article_from_row(row) for row in self._query(query)]
-
-    def failures(self) -> list[IngestFailure]:
-        """Recorded ingest failures, oldest first."""
-        query = (
-            f"SELECT {rows.quoted(rows.FAILURE_COLUMNS)} FROM ingest_errors "
-            "ORDER BY first_seen, origin, record, kind"
-        )
-        return [rows.failure_from_row(row) for row in self._query(query)]
-
-    def counts(self) -> StoreCounts:
-        """Row counts of the articles, events, evidence and ingest_errors tables."""
-        (row,) = self._query(
-            "SELECT (SELECT count(*) FROM articles) AS articles, "
-            "(SELECT count(*) FROM events) AS events, "
-            "(SELECT count(*) FROM evidence) AS evidence, "
-            "(SELECT count(*) FROM ingest_errors) AS failures"
-        )
-        return StoreCounts(**row)
-
-    # -- internals ------------------------------------------------------------------------
 
     def _migrate(self) -> None:
         if not self.read_only:

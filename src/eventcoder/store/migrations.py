@@ -123,7 +123,28 @@ _INITIAL = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_INITIAL,)
+# An analyst's correction of one field of one event, kept beside the machine-coded value
+# (never over it) so exports stay reproducible and corrections can be audited or used to
+# retrain. Values are text: fields of every type are corrected through one table. A field
+# corrected twice keeps both rows; the latest "corrected_at" is the one in force.
+_CORRECTIONS = Migration(
+    name="0002_corrections",
+    statements=(
+        """
+        CREATE TABLE corrections (
+            event_id_cnty VARCHAR NOT NULL,
+            field VARCHAR NOT NULL,
+            old_value VARCHAR,
+            new_value VARCHAR,
+            note VARCHAR,
+            corrected_at TIMESTAMP NOT NULL  -- UTC
+        )
+        """,
+        "CREATE INDEX corrections_event ON corrections (event_id_cnty)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _CORRECTIONS)
 
 _LEDGER = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
