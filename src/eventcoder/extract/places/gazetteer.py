@@ -18,8 +18,8 @@ from eventcoder.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
-DEFAULT_FILE = f"gazetteer-v{SCHEMA_VERSION}.duckdb"
-USER_FILE = f"gazetteer-user-v{SCHEMA_VERSION}.duckdb"
+DEFAULT_FILE = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+USER_FILE = f"gazetteer-user-v{SCHEMA_VERSION}.sqlite"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ _LOOKUP = """
 SELECT n.key, n.skel, p.gid, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.admin3,
        p.feature, p.population, p.source
 FROM names n JOIN places p ON p.gid = n.gid AND p.source = n.source
-WHERE n.{column} IN (SELECT unnest(?::VARCHAR[]))
+WHERE n.{column} IN ({marks})
 """
 
 
@@ -86,12 +86,13 @@ class Gazetteer:
         self.load_seconds = time.monotonic() - started
 
     @classmethod
-    def open(cls, path: Path | None = None, with_user: bool = True) -> Gazetteer:
-        """The default gazetteer (built if missing) plus the user's imports."""
+    def open(cls, path: Path | None = None, extra_layers: Iterable[Path] = ()) -> Gazetteer:
+        """The default gazetteer (built if missing), the user's imports unless ``path``
+        names another gazetteer, then ``extra_layers``."""
         paths = [ensure_default(path)]
-        if with_user and path is None and user_path().exists():
+        if path is None and user_path().exists():
             paths.append(user_path())
-        return cls(paths)
+        return cls([*paths, *extra_layers])
 
     def lookup(self, keys: Iterable[str], skeleton: bool = False) -> dict[str, list[Place]]:
         """Places per name key (or per skeleton key when ``skeleton``)."""
@@ -101,7 +102,8 @@ class Gazetteer:
         column = "skel" if skeleton else "key"
         found: dict[str, dict[int, Place]] = {}
         for con in self._cons:  # later layers replace earlier entries with the same id
-            for row in con.execute(_LOOKUP.format(column=column), [wanted]).fetchall():
+            query = _LOOKUP.format(column=column, marks=",".join("?" * len(wanted)))
+            for row in con.execute(query, wanted).fetchall():
                 key = row[1] if skeleton else row[0]
                 found.setdefault(key, {})[row[2]] = Place(*row[2:])
         return {key: list(places.values()) for key, places in found.items()}
@@ -135,8 +137,14 @@ class Gazetteer:
                 "SELECT substr(key, 8) || ' (' || value || ')' FROM meta "
                 "WHERE key LIKE 'source:%' ORDER BY key"
             ).fetchall()
-            layers.append({"path": str(path), "places": places, "names": names,
-                           "sources": [s for (s,) in sources]})
+            layers.append(
+                {
+                    "path": str(path),
+                    "places": places,
+                    "names": names,
+                    "sources": [s for (s,) in sources],
+                }
+            )
         return layers
 
     def close(self) -> None:

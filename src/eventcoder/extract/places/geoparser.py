@@ -13,23 +13,28 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from unidecode import unidecode
+
 from eventcoder.extract.evidence import make_evidence
 from eventcoder.extract.places.countries import countries, country
 from eventcoder.extract.places.gazetteer import Gazetteer, Place
 from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
 from eventcoder.extract.places.names import name_key
-from eventcoder.extract.places.resolve import ResolvedPlace, resolve_mentions
-from eventcoder.records import EventMention, Evidence, ParsedArticle, PlaceFinding
+from eventcoder.extract.places.resolve import ResolvedPlace, haversine_km, resolve_mentions
+from eventcoder.records import EventMention, Evidence, ParsedArticle, PlaceFinding, Span
 
 METHOD = "geo.gazetteer.v1"
 METHOD_LOOSE = "geo.gazetteer.skeleton.v1"
 METHOD_RELATIVE = "geo.relative.v1"
 METHOD_CONTEXT = "geo.context.v1"
 # Relations that put the event near, not at, the named town (ACLED geo_precision 2).
-NEAR_RELATIONS = frozenset({"near", "distance", "road", "outskirts", "countryside"})
+NEAR_RELATIONS = frozenset({"near", "distance", "road", "outskirts", "countryside", "border"})
 # Specificity order: the event is coded at the most specific place its sentence names.
-SPECIFICITY = {"PPL": 0, "ADM3": 1, "ADM2": 2, "ADM1": 3, "PCLI": 4}
-PRECISION = {"PPL": 1, "ADM3": 2, "ADM2": 2, "ADM1": 3, "PCLI": 3}
+# SPOT is an imported non-admin feature (camp, junction, hill): as precise as a town.
+SPECIFICITY = {"PPL": 0, "SPOT": 0, "ADM3": 1, "ADM2": 2, "ADM1": 3, "PCLI": 4}
+PRECISION = {"PPL": 1, "SPOT": 1, "ADM3": 2, "ADM2": 2, "ADM1": 3, "PCLI": 3}
+# Another named place within this distance corroborates a town's reading.
+CORROBORATION_KM = 100.0
 # Sentences read when the event's own sentences name no place: the title and lead.
 LEAD_SENTENCES = 3
 # Lookups cached per process: the same names recur across a batch of articles.
@@ -45,15 +50,19 @@ class Geoparser:
         finding = geo.extract(parsed, mention)   # PlaceFinding(country='Syria', ...)
     """
 
-    def __init__(self, gazetteer_path: Path | None = None):
+    def __init__(self, gazetteer_path: Path | None = None, extra_layers: Sequence[Path] = ()):
+        """``gazetteer_path`` replaces the default layer (and skips the user's imports);
+        ``extra_layers`` are gazetteer files read on top (tests, one-off imports)."""
         started = time.monotonic()
-        self.gazetteer = Gazetteer.open(gazetteer_path)
+        self.gazetteer = Gazetteer.open(gazetteer_path, extra_layers=extra_layers)
         self._keys, self._skeletons = self.gazetteer.key_sets()
         self._exact: dict[str, list[Place]] = {}
         self._loose: dict[str, list[Place]] = {}
         self._demonyms = {
             name_key(d + plural): c.iso2
-            for c in countries().values() for d in c.demonyms for plural in ("", "s")
+            for c in countries().values()
+            for d in c.demonyms
+            for plural in ("", "s")
         }
         self.load_seconds = time.monotonic() - started
 
@@ -76,19 +85,23 @@ class Geoparser:
             exclude=self._demonyms,
         )
         exact = self._lookup([m.key for m in mentions], self._exact, skeleton=False)
-        loose = self._lookup([m.skeleton for m in mentions if m.key not in exact],
-                             self._loose, skeleton=True)
+        loose = self._lookup(
+            [m.skeleton for m in mentions if m.key not in exact], self._loose, skeleton=True
+        )
         return mentions, exact, loose
 
     def extract(self, parsed: ParsedArticle, mention: EventMention) -> PlaceFinding:
         places = [p for p in self.find_places(parsed) if p.is_locational]
-        chosen = choose_event_place(places, mention.sentence_indices)
+        chosen = choose_event_place(
+            places, mention.sentence_indices, self._demonym_counts(parsed), mention.trigger
+        )
         if chosen is None:
             return PlaceFinding()
         return _finding(parsed, chosen, places)
 
-    def _lookup(self, keys: Sequence[str], cache: dict[str, list[Place]],
-                skeleton: bool) -> dict[str, list[Place]]:
+    def _lookup(
+        self, keys: Sequence[str], cache: dict[str, list[Place]], skeleton: bool
+    ) -> dict[str, list[Place]]:
         missing = [k for k in set(keys) if k and k not in cache]
         if missing:
             found = self.gazetteer.lookup(missing, skeleton=skeleton)
@@ -104,7 +117,7 @@ class Geoparser:
         for i, token in enumerate(doc):
             if not token.text[:1].isupper():
                 continue
-            pair = name_key(doc[i:i + 2].text) if i + 1 < len(doc) else ""
+            pair = name_key(doc[i : i + 2].text) if i + 1 < len(doc) else ""
             if pair in self._demonyms:
                 counts[self._demonyms[pair]] += 1
             elif (key := name_key(token.text)) in self._demonyms:
@@ -127,54 +140,109 @@ class FirstPlaceBaseline:
             if matches:
                 place = max(matches, key=lambda p: (p.population, -p.gid))
                 resolved = ResolvedPlace(
-                    start=ent.start_char, end=ent.end_char, text=ent.text, sentence=-1,
-                    name=place.name, geonameid=place.gid, latitude=place.lat,
-                    longitude=place.lon, country=place.cc, admin1=place.admin1,
-                    admin2=place.admin2, admin3=place.admin3, feature=place.feature,
-                    population=place.population, is_locational=True, relation=None,
-                    relation_start=ent.start_char, cue_end=ent.end_char, matched="exact",
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    text=ent.text,
+                    sentence=-1,
+                    name=place.name,
+                    geonameid=place.gid,
+                    latitude=place.lat,
+                    longitude=place.lon,
+                    country=place.cc,
+                    admin1=place.admin1,
+                    admin2=place.admin2,
+                    admin3=place.admin3,
+                    feature=place.feature,
+                    population=place.population,
+                    is_locational=True,
+                    relation=None,
+                    relation_start=ent.start_char,
+                    cue_end=ent.end_char,
+                    matched="exact",
                     confidence=0.5,
                 )
                 return _finding(parsed, resolved, [resolved])
         return PlaceFinding()
 
 
-def choose_event_place(places: Sequence[ResolvedPlace],
-                       sentence_indices: Sequence[int]) -> ResolvedPlace | None:
+def choose_event_place(
+    places: Sequence[ResolvedPlace],
+    sentence_indices: Sequence[int],
+    named_countries: Counter[str] | None = None,
+    trigger: Span | None = None,
+) -> ResolvedPlace | None:
     """The place of an event: the most specific place in its main sentence, else in its
-    other sentences, else in the lead; always preferring the article's dominant country."""
+    other sentences, else in the lead. Among equals, the one nearest the event's trigger
+    ("the summit ... in Sochi ... evacuating Idlib": Sochi), else the one in the
+    article's dominant country; places corroborated by other places come first."""
     if not places:
         return None
-    weights = Counter()
+    weights = Counter(named_countries or {})
     for place in places:
         weights[place.country] += 2 if place.sentence in sentence_indices else 1
     dominant = weights.most_common(1)[0][0]
     lead = range(LEAD_SENTENCES)
+    anchor = trigger if trigger is not None and trigger.end > trigger.start else None
     for sentences in [*([i] for i in sentence_indices), lead]:
         here = [p for p in places if p.sentence in sentences]
         if here:
-            return min(here, key=lambda p: _rank(p, dominant))
+            return min(here, key=lambda p: _rank(p, dominant, places, anchor))
     in_country = [p for p in places if p.country == dominant]
-    return min(in_country, key=lambda p: _rank(p, dominant))
+    return min(in_country, key=lambda p: _rank(p, dominant, places, None)) if in_country else None
 
 
-def _rank(place: ResolvedPlace, dominant: str) -> tuple:
+def _rank(
+    place: ResolvedPlace, dominant: str, places: Sequence[ResolvedPlace], trigger: Span | None
+) -> tuple:
     # On "the road from A to B" the smaller town is the specific one: the bigger is often
     # a provincial capital standing in for the whole province.
     road_size = place.population if place.relation == "road" else 0
-    return (place.country != dominant, SPECIFICITY.get(place.feature, 5), road_size,
-            place.start)
+    if trigger is not None:
+        distance = min(abs(place.start - trigger.end), abs(trigger.start - place.end))
+        return (
+            _isolated(place, places),
+            SPECIFICITY.get(place.feature, 5),
+            distance,
+            road_size,
+            place.start,
+        )
+    return (
+        place.country != dominant,
+        _isolated(place, places),
+        SPECIFICITY.get(place.feature, 5),
+        road_size,
+        place.start,
+    )
+
+
+def _isolated(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
+    """A small town far from every other place the article names is a likely misreading
+    ("Central" in "the Central Zone of Sao Paulo")."""
+    others = [p for p in places if p.geonameid != place.geonameid]
+    if not others or place.feature != "PPL":
+        return False
+    units = {name_key(u) for u in (place.admin1, place.admin2) if u}
+    for other in others:
+        if other.feature == "PCLI" and other.country == place.country:
+            return False  # "Nis, Serbia"
+        if other.feature.startswith("ADM") and name_key(other.name) in units:
+            return False  # "Ciudad del Carmen, Campeche": its own state is named
+        km = haversine_km(place.latitude, place.longitude, other.latitude, other.longitude)
+        if other.feature == "PPL" and km <= CORROBORATION_KM:
+            return False
+    return True
 
 
 def precision_of(place: ResolvedPlace) -> int:
     """ACLED geo_precision: 1 the town itself, 2 near it or a district, 3 a region."""
-    if place.feature == "PPL" and place.relation in NEAR_RELATIONS:
+    if place.feature in ("PPL", "SPOT") and place.relation in NEAR_RELATIONS:
         return 2
     return PRECISION.get(place.feature, 3)
 
 
-def _finding(parsed: ParsedArticle, place: ResolvedPlace,
-             places: Sequence[ResolvedPlace]) -> PlaceFinding:
+def _finding(
+    parsed: ParsedArticle, place: ResolvedPlace, places: Sequence[ResolvedPlace]
+) -> PlaceFinding:
     entry = country(place.country)
     method = METHOD if place.matched == "exact" else METHOD_LOOSE
     precision = precision_of(place)
@@ -187,15 +255,24 @@ def _finding(parsed: ParsedArticle, place: ResolvedPlace,
     country_span = _naming(places, entry.name if entry else None, "PCLI") or span
     relation_span = (place.relation_start, max(place.cue_end, place.end))
     items = [
-        evidence("location", place.name, *span, method),
+        evidence("location", unidecode(place.name), *span, method),
         evidence("latitude", place.latitude, *span, method),
         evidence("longitude", place.longitude, *span, method),
-        evidence("admin1", place.admin1, *admin_span,
-                 METHOD_CONTEXT if admin_span != span else method),
-        evidence("country", entry.name if entry else place.country, *country_span,
-                 METHOD_CONTEXT if country_span != span else method),
-        evidence("geo_precision", precision, *relation_span,
-                 METHOD_RELATIVE if place.relation else method),
+        evidence(
+            "admin1", place.admin1, *admin_span, METHOD_CONTEXT if admin_span != span else method
+        ),
+        evidence(
+            "country",
+            entry.name if entry else place.country,
+            *country_span,
+            METHOD_CONTEXT if country_span != span else method,
+        ),
+        evidence(
+            "geo_precision",
+            precision,
+            *relation_span,
+            METHOD_RELATIVE if place.relation else method,
+        ),
     ]
     if place.admin2:
         items.append(evidence("admin2", place.admin2, *span, method))
@@ -206,7 +283,7 @@ def _finding(parsed: ParsedArticle, place: ResolvedPlace,
         admin1=place.admin1,
         admin2=place.admin2,
         admin3=place.admin3,
-        location=place.name,
+        location=unidecode(place.name),  # ACLED writes names in ASCII ("Kandahar")
         latitude=place.latitude,
         longitude=place.longitude,
         geo_precision=precision,

@@ -24,61 +24,334 @@ from eventcoder.records import ParsedArticle
 # Republic of the Congo" five).
 MAX_NAME_TOKENS = 6
 # Lower-case words allowed inside a multi-word name but never at its ends.
-INNER_WORDS = frozenset({"de", "del", "la", "le", "du", "des", "da", "do", "dos", "of", "the",
-                         "bin", "bani", "abu", "-", "'", "’", "y", "and"}) | ARTICLES
+INNER_WORDS = (
+    frozenset(
+        {
+            "de",
+            "del",
+            "la",
+            "le",
+            "los",
+            "las",
+            "du",
+            "des",
+            "da",
+            "di",
+            "do",
+            "dos",
+            "of",
+            "the",
+            "van",
+            "der",
+            "den",
+            "sur",
+            "upon",
+            "bin",
+            "bani",
+            "abu",
+            "-",
+            "'",
+            "’",
+            "y",
+            "and",
+        }
+    )
+    | ARTICLES
+)
 # Capitalised words that start sentences or titles and match some village somewhere.
-NOT_PLACES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "god", "allah", "president", "minister", "police",
-    "army", "prev", "next", "follow", "mr", "mrs", "ms", "dr", "gen", "col", "the", "this",
-    "on", "in", "at", "as", "but", "after", "before", "during", "around", "about", "unknown",
-    "islamic state", "taliban", "reuters", "associated press", "covid", "coronavirus",
-})
+NOT_PLACES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "god",
+        "allah",
+        "president",
+        "minister",
+        "police",
+        "army",
+        "prev",
+        "next",
+        "follow",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "the",
+        "this",
+        "on",
+        "in",
+        "at",
+        "as",
+        "but",
+        "after",
+        "before",
+        "during",
+        "around",
+        "about",
+        "unknown",
+        "islamic state",
+        "taliban",
+        "reuters",
+        "associated press",
+        "covid",
+        "coronavirus",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "its",
+        "their",
+        "there",
+        "these",
+        "those",
+        "some",
+        "all",
+        "no",
+        "yes",
+        "one",
+        "two",
+        "three",
+        "governorate",
+        "province",
+        "district",
+        "region",
+        "state",
+        "county",
+        "city",
+        "town",
+        "village",
+    }
+)
 # Entity labels whose longer spans swallow a place name ("Syrian Observatory ..." is an
 # organisation, "Salim Abu Ahmed" a person): the place inside is not where things happen.
-SWALLOWING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+# (The model's other labels, WORK_OF_ART or EVENT, are too noisy on place lists.)
+SWALLOWING_LABELS = frozenset({"PERSON", "ORG"})
+# Nouns that a place name modifies when it stands for a state or a group, not a location
+# ("US dollar", "Afghan army", "Tarabin tribe").
+NON_LOCATIONAL_HEADS = frozenset(
+    {
+        "dollar",
+        "dollars",
+        "pound",
+        "euro",
+        "currency",
+        "government",
+        "army",
+        "forces",
+        "military",
+        "troops",
+        "officials",
+        "embassy",
+        "consulate",
+        "president",
+        "authorities",
+        "tribe",
+        "clan",
+        "family",
+        "militia",
+        "brigade",
+        "battalion",
+        "regiment",
+        "party",
+        "ministry",
+        "regime",
+        "media",
+        "television",
+        "press",
+        "state",
+        "national",
+        "nationals",
+        "citizens",
+        "league",
+    }
+)
+# Capitalised words that may precede a place name without making it part of a longer one.
+DIRECTION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+    }
+)
+# Prepositions that introduce a location ("in Binnish", "near Kabul").
+LOCATIVE_WORDS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "outside",
+        "around",
+        "across",
+        "towards",
+        "toward",
+        "via",
+        "of",
+        "between",
+        "and",
+    }
+)
 # Verbs whose subject is a government, not a location ("Moscow said", "Kabul denied").
-SPEAKING_VERBS = frozenset({
-    "say", "announce", "accuse", "claim", "deny", "confirm", "warn", "condemn", "urge",
-    "demand", "insist", "reject", "threaten", "sign", "agree", "call", "vow", "blame",
-    "welcome", "criticize", "criticise", "respond", "declare", "pledge", "promise", "order",
-    "decide", "want", "ask", "tell", "report", "state", "add", "believe", "hope", "plan",
-    "press", "push", "seek", "aim", "insist", "offer", "propose", "approve", "recognize",
-})
+SPEAKING_VERBS = frozenset(
+    {
+        "say",
+        "announce",
+        "accuse",
+        "claim",
+        "deny",
+        "confirm",
+        "warn",
+        "condemn",
+        "urge",
+        "demand",
+        "insist",
+        "reject",
+        "threaten",
+        "sign",
+        "agree",
+        "call",
+        "vow",
+        "blame",
+        "welcome",
+        "criticize",
+        "criticise",
+        "respond",
+        "declare",
+        "pledge",
+        "promise",
+        "order",
+        "decide",
+        "want",
+        "ask",
+        "tell",
+        "report",
+        "state",
+        "add",
+        "believe",
+        "hope",
+        "plan",
+        "press",
+        "push",
+        "seek",
+        "aim",
+        "offer",
+        "propose",
+        "approve",
+        "recognize",
+    }
+)
 
 _DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _TOWN = r"(?:the\s+)?(?:(?:town|city|village|area|district|province|governorate)\s+of\s+)?"
 # Cues read in the text just before a span (matched at its end) or just after it.
 _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("distance", re.compile(
-        r"\b(?:\d+(?:[.,]\d+)?|a few|several|some|about \d+)\s*-?\s*(?:km|kms|kilometers|"
-        r"kilometres|miles|mi)\b[^.;]{0,30}?(?:of|from)\s+" + _TOWN + r"$")),
-    ("road", re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,40}?\b(?:from|between|"
-                        r"linking|connecting|of)\s+" + _TOWN + r"$")),
-    ("road", re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,40}?\b(?:from|between|"
-                        r"linking|connecting)\s+\S[^.;]{0,40}?\s(?:to|and|with)\s+" + _TOWN + r"$")),
-    ("outskirts", re.compile(r"\b(?:outskirts|suburbs?|edge|environs|periphery|"
-                             r"outside)\s+(?:of\s+)?" + _TOWN + r"$")),
-    ("countryside", re.compile(r"\b(?:countryside|rural areas?|villages|vicinity|surroundings)"
-                               r"\s+of\s+" + _TOWN + r"$")),
-    ("near", re.compile(r"\b(?:near|nearby|close to|next to|not far from|around|in the "
-                        r"vicinity of|" + _DIRS + r"\s+of)\s+" + _TOWN + r"$")),
+    (
+        "distance",
+        re.compile(
+            r"\b(?:\d+(?:[.,]\d+)?|a few|several|some|about \d+)\s*-?\s*(?:km|kms|kilometers|"
+            r"kilometres|miles|mi)\b[^.;]{0,30}?(?:of|from)\s+" + _TOWN + r"$"
+        ),
+    ),
+    (
+        "road",
+        re.compile(
+            r"\b(?:road|highway|motorway|route)\b[^.;]{0,40}?\b(?:from|between|"
+            r"linking|connecting|of)\s+" + _TOWN + r"$"
+        ),
+    ),
+    (
+        "road",
+        re.compile(
+            r"\b(?:road|highway|motorway|route)\b[^.;]{0,40}?\b(?:from|between|"
+            r"linking|connecting)\s+\S[^.;]{0,40}?\s(?:to|and|with)\s+" + _TOWN + r"$"
+        ),
+    ),
+    (
+        "outskirts",
+        re.compile(
+            r"\b(?:outskirts|suburbs?|edge|environs|periphery|"
+            r"outside)\s+(?:of\s+)?" + _TOWN + r"$"
+        ),
+    ),
+    (
+        "countryside",
+        re.compile(
+            r"\b(?:countryside|rural areas?|villages|vicinity|surroundings)"
+            r"\s+of\s+" + _TOWN + r"$"
+        ),
+    ),
+    ("border", re.compile(r"\bborders? (?:with|of|between)\s+(?:the\s+)?$")),
+    (
+        "near",
+        re.compile(
+            r"\b(?:near|nearby|close to|next to|not far from|around|in the "
+            r"vicinity of|" + _DIRS + r"\s+of)\s+" + _TOWN + r"$"
+        ),
+    ),
 )
 _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("countryside", re.compile(r"^(?:'s)?\s*(?:countryside|rural areas?|outskirts|suburbs|"
-                               r"surroundings|environs|vicinity|hinterland)\b")),
+    (
+        "countryside",
+        re.compile(
+            r"^(?:'s)?\s*(?:countryside|rural areas?|outskirts|suburbs|"
+            r"surroundings|environs|vicinity|hinterland)\b"
+        ),
+    ),
     ("road", re.compile(r"^\s*-\s*\S+\s+(?:road|highway)\b")),
+    ("border", re.compile(r"^[^.;]{0,40}?\b(?:near|close to|along|on) the (?:\w+\s+)?border\b")),
 )
 # Words after a name that say an admin unit is meant, with the level they point to.
 _ADMIN_AFTER = re.compile(
     r"^\s*(governorate|province|region|state|oblast|prefecture|department|county|district|"
-    r"municipality|division|emirate|territory|rayon|raion|muhafazah|wilayah?)\b", re.I)
+    r"municipality|division|emirate|territory|rayon|raion|muhafazah|wilayah?)\b",
+    re.I,
+)
 _ADMIN_BEFORE = re.compile(
     r"\b(governorate|province|region|state|county|district|municipality|department)"
-    r"\s+of\s+(?:the\s+)?$", re.I)
-_TOWN_CUE = re.compile(r"(?:\b(?:town|city|village|hamlet|neighbou?rhood)\s+of\s+(?:the\s+)?$)",
-                       re.I)
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_TOWN_CUE = re.compile(
+    r"(?:\b(?:town|city|village|hamlet|neighbou?rhood)\s+of\s+(?:the\s+)?$)", re.I
+)
 _TOWN_AFTER = re.compile(r"^\s*(?:town|city|village)\b", re.I)
 ADMIN2_WORDS = frozenset({"district", "county", "municipality", "rayon", "raion", "division"})
 # How far around a span cues are read, in characters (a clause, not the whole sentence).
@@ -90,7 +363,7 @@ class MentionSpan:
     """A span of ``Article.text`` whose name key is in the gazetteer.
 
     ``relation`` is the spatial cue ("near", "distance", "road", "outskirts",
-    "countryside") or None; ``admin_level`` 1/2 when the words say an admin unit is meant
+    "countryside", "border") or None; ``admin_level`` 1/2 when the words say an admin unit is meant
     ("the Idlib governorate"), 0 when they say a town is meant ("the town of X"), None
     when they say nothing; ``locational`` is False for metonymy and swallowed names.
     """
@@ -107,6 +380,7 @@ class MentionSpan:
     admin_level: int | None
     locational: bool
     cue_end: int
+    locative: bool  # introduced by a locative preposition ("in X", "near X")
 
 
 def spot_mentions(
@@ -139,7 +413,7 @@ def spot_mentions(
                     break
                 if not _capitalised(token):
                     continue
-                key = name_key(text[first.idx:token.idx + len(token.text)])
+                key = name_key(text[first.idx : token.idx + len(token.text)])
                 if not key or key in blocked:
                     continue
                 skeleton = skeleton_key(key)
@@ -147,7 +421,9 @@ def spot_mentions(
                     best = (first.i, token.i + 1, key, skeleton)
             if best:
                 found.append(best)
-    return [_describe(parsed, s, e, key, skel) for s, e, key, skel in _longest_first(found)]
+    kept = _longest_first(found)
+    covered = {i for s, e, _, _ in kept for i in range(s, e)}
+    return [_describe(parsed, s, e, key, skel, covered) for s, e, key, skel in kept]
 
 
 def _capitalised(token) -> bool:
@@ -163,7 +439,7 @@ def _can_start(token, following) -> bool:
 
 def _fuzzy_ok(first, last) -> bool:
     """Skeleton matches only for proper nouns, which is where transliterations vary."""
-    return first.i == last.i and first.pos_ == "PROPN"
+    return first.pos_ == "PROPN" and last.pos_ == "PROPN"
 
 
 def _longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -178,8 +454,9 @@ def _longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, in
     return sorted(kept)
 
 
-def _describe(parsed: ParsedArticle, start_tok: int, end_tok: int, key: str,
-              skeleton: str) -> MentionSpan:
+def _describe(
+    parsed: ParsedArticle, start_tok: int, end_tok: int, key: str, skeleton: str, covered: set[int]
+) -> MentionSpan:
     doc = parsed.doc
     text = parsed.article.text
     span = doc[start_tok:end_tok]
@@ -187,8 +464,8 @@ def _describe(parsed: ParsedArticle, start_tok: int, end_tok: int, key: str,
     sentence = next((s for s in parsed.sentences if s.start <= start < s.end), None)
     sent_start = sentence.start if sentence else 0
     sent_end = sentence.end if sentence else len(text)
-    before = text[max(sent_start, start - CUE_WINDOW):start]
-    after = text[end:min(sent_end, end + CUE_WINDOW)]
+    before = text[max(sent_start, start - CUE_WINDOW) : start]
+    after = text[end : min(sent_end, end + CUE_WINDOW)]
     relation, relation_start, cue_end = None, start, end
     for name, pattern in _BEFORE:
         match = pattern.search(before.lower())
@@ -212,8 +489,9 @@ def _describe(parsed: ParsedArticle, start_tok: int, end_tok: int, key: str,
         relation=relation,
         relation_start=relation_start,
         admin_level=_admin_level(before, after),
-        locational=_locational(span),
+        locational=_locational(span, covered) and not _partial(span),
         cue_end=cue_end,
+        locative=start_tok > 0 and doc[start_tok - 1].lower_ in LOCATIVE_WORDS,
     )
 
 
@@ -231,15 +509,42 @@ def _ner_label(span) -> str:
     return labels.pop() if len(labels) == 1 else ""
 
 
-def _locational(span) -> bool:
-    """False for "Moscow said" (metonymy) and for names inside longer person/org names."""
-    for token in span:
-        ent_label = token.ent_type_
-        if ent_label in SWALLOWING_LABELS:
-            ent = next((e for e in span.doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None and (ent.end - ent.start) > len(span):
+def _partial(span) -> bool:
+    """True when capitalised words glue onto the name: "Jabal al-Zawiya" is not Zawiya,
+    "Central Zone" not the village Central, "Ahim Junction" not Ahim."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    glued_before = (
+        before is not None
+        and not before.is_sent_start
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and before.lower_ not in DIRECTION_WORDS
+        and before.lower_ not in NOT_PLACES
+    )
+    glued_after = (
+        after is not None
+        and after.is_alpha
+        and after.text[:1].isupper()
+        and not _ADMIN_AFTER.match(after.text)
+    )  # "North Governorate" is a cue
+    return glued_before or glued_after
+
+
+def _locational(span, covered: set[int]) -> bool:
+    """False for "Moscow said" (metonymy), "US dollar" (modifier) and names inside longer
+    person or organisation names ("Salim Abu Ahmed", "Syrian Observatory ...")."""
+    for ent in span.doc.ents:
+        if ent.label_ in SWALLOWING_LABELS and ent.start <= span.start and span.end <= ent.end:
+            # Words of the entity that are not place names themselves ("Bamako (Bamako)"
+            # and "Rafah (Rafah, North Sinai)" are lists of places, not organisations).
+            extra = [t for t in ent if t.i not in covered and t.is_alpha and t.text[:1].isupper()]
+            if extra:
                 return False
     root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in NON_LOCATIONAL_HEADS:
+        return False
     while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
         root = root.head
     return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_VERBS)

@@ -50,7 +50,4 @@ def skeleton_key(key: str) -> str:
 
 def is_latin(name: str) -> bool:
     """True when every letter is Latin script (other scripts do not occur in English news)."""
-    return all(
-        not ch.isalpha() or "LATIN" in unicodedata.name(ch, "")
-        for ch in name
-    )
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)

@@ -32,6 +32,7 @@ W_NEAR_ANCHOR = 1.5  # within ANCHOR_KM of another place pinned down in the arti
 W_ADMIN_CUE = 5.0  # "the X governorate" and X is an admin unit of that level
 W_TOWN_CUE = 2.0  # "the town of X" and X is a populated place
 W_TOWN_DEFAULT = 1.0  # a bare name is the town more often than the province named after it
+W_HOLDS_NAMED = 4.0  # an admin unit that holds another place named in the same sentence
 W_SKELETON = -3.0  # spelling matched only loosely
 W_COUNTRY_NAME = 3.0  # "Syria" is the country, not a hamlet called Syria
 ADMIN_PRIOR = 4.0  # prior of an admin unit, as for a town of 10,000
@@ -51,8 +52,8 @@ class ResolvedPlace:
     """A place mention in the text with the gazetteer entry chosen for it.
 
     ``start``/``end`` index ``Article.text``; ``country`` is the ISO alpha-2 code;
-    ``feature`` PPL, ADM1, ADM2, ADM3 or PCLI; ``relation`` the spatial cue around the
-    mention ("near", "distance", "road", "outskirts", "countryside") or None;
+    ``feature`` PPL, SPOT, ADM1, ADM2, ADM3 or PCLI; ``relation`` the spatial cue around the
+    mention ("near", "distance", "road", "outskirts", "countryside", "border") or None;
     ``is_locational`` False for metonymy ("Moscow said") and names inside other names.
     """
 
@@ -91,17 +92,33 @@ def resolve_mentions(
         for place, fuzzy in opts:
             if place.feature == "PCLI" and not fuzzy:
                 named[place.cc] += 2
-    first = [_best(m, opts, named, Counter(), set(), set(), []) for m, opts in zip(mentions, options, strict=True)]
+    first = [
+        _best(m, opts, named, Counter(), set(), set(), [], set())
+        for m, opts in zip(mentions, options, strict=True)
+    ]
     support = Counter(named)
-    for pick in first:
-        if pick and pick[0].population >= MIN_FOREIGN_POPULATION or (pick and pick[0].is_admin):
-            support[pick[0].cc] += 1
+    for mention, pick, opts in zip(mentions, first, options, strict=True):
+        if pick is None:
+            continue
+        place = pick[0]
+        # Unambiguous names said as places ("in Binnish") vouch for their country.
+        unambiguous = (
+            len({p.cc for p, _ in opts}) == 1
+            and not pick[1]
+            and (mention.locative or mention.ner_label in PLACE_LABELS)
+        )
+        if place.population >= MIN_FOREIGN_POPULATION or place.is_admin or unambiguous:
+            support[place.cc] += 1
     admin1_keys, admin2_keys = _admin_keys(options)
-    anchors = [pick[0] for pick, opts in zip(first, options, strict=True)
-               if pick and len({p.gid for p, _ in opts}) == 1]
+    contained = _contained_keys(mentions, options)
+    anchors = [
+        pick[0]
+        for pick, opts in zip(first, options, strict=True)
+        if pick and len({p.gid for p, _ in opts}) == 1
+    ]
     resolved = []
-    for mention, opts in zip(mentions, options, strict=True):
-        pick = _best(mention, opts, named, support, admin1_keys, admin2_keys, anchors)
+    for i, (mention, opts) in enumerate(zip(mentions, options, strict=True)):
+        pick = _best(mention, opts, named, support, admin1_keys, admin2_keys, anchors, contained[i])
         if pick is None:
             continue
         place, fuzzy, confidence = pick
@@ -130,7 +147,31 @@ def _admin_keys(options) -> tuple[set[str], set[str]]:
     return admin1, admin2
 
 
-def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors):
+def _contained_keys(mentions, options) -> dict[int, set[str]]:
+    """Per mention, the admin1/admin2 name keys of the other places named in its
+    sentence, so that in "Leon, Guanajuato" or "(Mahliyah, Marib)" the last name reads
+    as the unit holding the first."""
+    units: list[set[str]] = []
+    for opts in options:
+        keys = set()
+        for place, fuzzy in opts:
+            if fuzzy or place.feature in ("ADM1", "PCLI"):
+                continue
+            keys.update(name_key(u) for u in (place.admin1, place.admin2) if u)
+        units.append(keys)
+    contained: dict[int, set[str]] = {}
+    for i, mention in enumerate(mentions):
+        contained[i] = set().union(
+            *(
+                units[j]
+                for j, other in enumerate(mentions)
+                if j != i and other.sentence == mention.sentence and other.key != mention.key
+            )
+        )
+    return contained
+
+
+def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained):
     if not opts:
         return None
     dominant = support.most_common(1)[0][0] if support else None
@@ -143,19 +184,29 @@ def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors):
             score += W_DOMINANT_COUNTRY
         elif support and place.cc not in support:
             score += W_FOREIGN
-        if place.feature != "ADM1" and place.admin1 and name_key(place.admin1) in admin1_keys:
+        # Its province or district is named elsewhere (not by this very name: "Guanajuato"
+        # the town does not vouch for itself through "Guanajuato" the state).
+        unit1 = name_key(place.admin1) if place.admin1 else ""
+        unit2 = name_key(place.admin2) if place.admin2 else ""
+        if place.feature != "ADM1" and unit1 in admin1_keys and unit1 != m.key:
             score += W_ADMIN_CONTEXT1
-        if place.feature not in ("ADM1", "ADM2") and place.admin2 and \
-                name_key(place.admin2) in admin2_keys:
+        if place.feature not in ("ADM1", "ADM2") and unit2 in admin2_keys and unit2 != m.key:
             score += W_ADMIN_CONTEXT2
         if any(a.gid != place.gid and _km(a, place) < ANCHOR_KM for a in anchors):
             score += W_NEAR_ANCHOR
         score += _cue_bonus(m, place)
+        if (
+            place.feature in ("ADM1", "ADM2")
+            and m.key in contained
+            and name_key(place.name) == m.key
+        ):
+            score += W_HOLDS_NAMED
         scored.append((score, -place.gid, place, fuzzy))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     top = scored[0]
-    runner_up = next((s[0] for s in scored[1:] if s[2].cc != top[2].cc or
-                      _km(s[2], top[2]) > ANCHOR_KM), None)
+    runner_up = next(
+        (s[0] for s in scored[1:] if s[2].cc != top[2].cc or _km(s[2], top[2]) > ANCHOR_KM), None
+    )
     margin = top[0] - runner_up if runner_up is not None else 4.0
     confidence = 0.5 + 0.45 * (1.0 - math.exp(-max(margin, 0.0) / 2.0))
     return top[2], top[3], confidence * (0.8 if top[3] else 1.0)
@@ -182,8 +233,7 @@ def _cue_bonus(m: MentionSpan, place: Place) -> float:
 def _plausible(m: MentionSpan, place: Place, fuzzy: bool, support: Counter[str]) -> bool:
     in_play = place.cc in support
     if fuzzy:
-        return (in_play and m.ner_label not in ("PERSON", "ORG")
-                and fuzz.ratio(m.key, name_key(place.name)) >= MIN_LOOSE_SIMILARITY)
+        return in_play and fuzz.ratio(m.key, name_key(place.name)) >= MIN_LOOSE_SIMILARITY
     if in_play or place.feature == "PCLI":
         return True
     if len(m.key) < MIN_FOREIGN_KEY_LENGTH and m.ner_label not in PLACE_LABELS:
@@ -193,12 +243,26 @@ def _plausible(m: MentionSpan, place: Place, fuzzy: bool, support: Counter[str])
 
 def _record(m: MentionSpan, place: Place, fuzzy: bool, confidence: float) -> ResolvedPlace:
     return ResolvedPlace(
-        start=m.start, end=m.end, text=m.text, sentence=m.sentence, name=place.name,
-        geonameid=place.gid, latitude=place.lat, longitude=place.lon, country=place.cc,
-        admin1=place.admin1, admin2=place.admin2, admin3=place.admin3, feature=place.feature,
-        population=place.population, is_locational=m.locational, relation=m.relation,
-        relation_start=m.relation_start, cue_end=m.cue_end,
-        matched="skeleton" if fuzzy else "exact", confidence=round(confidence, 3),
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        sentence=m.sentence,
+        name=place.name,
+        geonameid=place.gid,
+        latitude=place.lat,
+        longitude=place.lon,
+        country=place.cc,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        admin3=place.admin3,
+        feature=place.feature,
+        population=place.population,
+        is_locational=m.locational,
+        relation=m.relation,
+        relation_start=m.relation_start,
+        cue_end=m.cue_end,
+        matched="skeleton" if fuzzy else "exact",
+        confidence=round(confidence, 3),
     )
 
 

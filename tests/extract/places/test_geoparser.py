@@ -1,0 +1,146 @@
+"""The geoparser on real text: the sample article, ACLED-style sentences, relative
+references ("20 km north of X", "the road from A to B", ...) and metonymy."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extract.places import haversine_km
+
+
+def test_sample_article_event_is_near_binnish_in_idlib(sample_parsed, geoparser, event_at):
+    strike = next(s.index for s in sample_parsed.sentences if "drone strike" in s.text)
+    finding = geoparser.extract(sample_parsed, event_at(sample_parsed, [strike]))
+    assert finding.country == "Syria" and finding.iso == 760
+    assert finding.region == "Middle East"
+    assert finding.admin1 == "Idlib"
+    assert finding.geo_precision == 2
+    # Gold is about 35.93-35.96 N, 36.63-36.71 E (between Idlib city and Binnish); the
+    # GeoNames point of Binnish is 0.4 km east of that box.
+    assert 35.92 <= finding.latitude <= 35.97 and 36.62 <= finding.longitude <= 36.72
+    assert finding.location == "Binnish"
+    fields = {e.field: e for e in finding.evidence}
+    assert fields["location"].quote == "Binnish"
+    assert fields["geo_precision"].method == "geo.relative.v1"
+    assert "road leading from Idlib to Binnish" in fields["geo_precision"].quote
+
+
+def test_sample_article_never_puts_the_strike_in_sochi(sample_parsed, geoparser, event_at):
+    # Even with every sentence as context, the dominant country and the lead win.
+    finding = geoparser.extract(sample_parsed, event_at(sample_parsed))
+    assert finding.country == "Syria" and finding.location != "Sochi"
+
+
+def test_summit_sentence_is_located_in_sochi(sample_parsed, geoparser, event_at):
+    summit = next(s.index for s in sample_parsed.sentences if "Sochi" in s.text)
+    finding = geoparser.extract(sample_parsed, event_at(sample_parsed, [summit], "summit"))
+    assert finding.location == "Sochi" and finding.country == "Russia"
+
+
+def test_moscow_said_is_not_a_location(sample_parsed, geoparser, parse):
+    parsed = parse("Moscow said on Monday that the talks in Geneva had failed.")
+    places = {p.text: p for p in geoparser.find_places(parsed)}
+    assert not places["Moscow"].is_locational
+    assert places["Geneva"].is_locational
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "precision", "relation"),
+    [
+        (
+            "Two soldiers were killed in a roadside bombing 20 km north of Kandahar on Sunday, "
+            "Afghan officials said.",
+            "Kandahar",
+            2,
+            "distance",
+        ),
+        (
+            "A drone strike targeted a car on the road from Idlib to Binnish, the Syrian "
+            "Observatory said.",
+            "Binnish",
+            2,
+            "road",
+        ),
+        (
+            "Militants attacked a police post on the outskirts of Maiduguri, the Borno state "
+            "capital, killing three officers.",
+            "Maiduguri",
+            2,
+            "outskirts",
+        ),
+        (
+            "Regime forces shelled the countryside of Maarat al-Numan in southern Idlib.",
+            "Maarrat al-Nu'man",
+            2,
+            "countryside",
+        ),
+        (
+            "Clashes broke out near Kunduz city between Taliban fighters and Afghan forces.",
+            "Kunduz",
+            2,
+            "near",
+        ),
+        (
+            "Turkish forces shelled the town of Tal Abyad near the Turkish border in northern "
+            "Syria.",
+            "Tall Abyad",
+            2,
+            "border",
+        ),
+    ],
+)
+def test_relative_references(parse, geoparser, event_at, text, location, precision, relation):
+    parsed = parse(text)
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == location
+    assert finding.geo_precision == precision
+    chosen = next(p for p in geoparser.find_places(parsed) if p.geonameid == finding.geonameid)
+    assert chosen.relation == relation
+
+
+def test_governorate_only_is_the_admin_unit_with_precision_3(parse, geoparser, event_at):
+    parsed = parse(
+        "Russian warplanes carried out several raids in the Idlib governorate "
+        "on Tuesday, activists said."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.admin1 == "Idlib" and finding.geo_precision == 3
+    assert finding.country == "Syria"
+
+
+def test_named_country_decides_between_namesakes(parse, geoparser, event_at):
+    # Tripoli, Lebanon and Tripoli, Libya: the named country decides.
+    parsed = parse("Protesters blocked roads in Tripoli, Lebanon, on Monday.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Lebanon" and finding.geo_precision == 1
+    parsed = parse("Militias clashed in Tripoli, Libya, overnight.")
+    assert geoparser.extract(parsed, event_at(parsed)).country == "Libya"
+
+
+def test_transliteration_variant_resolves_in_context(parse, geoparser, event_at):
+    parsed = parse("An air strike hit Binnsh in the Syrian province of Idlib.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Binnish"
+    assert any(e.method == "geo.gazetteer.skeleton.v1" for e in finding.evidence)
+
+
+def test_acled_style_note_puts_the_event_at_the_town(parse, geoparser, event_at):
+    parsed = parse(
+        "On 4 May 2020, in Leon de los Aldama, Guanajuato, an armed clash left one person dead."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.admin1 == "Guanajuato" and finding.country == "Mexico"
+    assert haversine_km(finding.latitude, finding.longitude, 21.12, -101.68) < 25
+
+
+def test_no_place_gives_an_empty_finding(parse, geoparser, event_at):
+    parsed = parse("Unidentified gunmen shot and killed a man on Tuesday.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location is None and finding.evidence == ()
+
+
+def test_baseline_takes_the_first_place(sample_parsed, event_at):
+    from eventcoder.extract.places import FirstPlaceBaseline
+
+    finding = FirstPlaceBaseline().extract(sample_parsed, event_at(sample_parsed, [2]))
+    assert finding.country == "Syria" and finding.location is not None
