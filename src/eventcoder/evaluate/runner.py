@@ -131,7 +131,10 @@ class _System:
 
 
 def _event_row(event: Event) -> dict[str, Any]:
-    return {k: v for k, v in event.row().items() if v is not None}
+    """The event's non-empty columns and, per field, the words it was coded from."""
+    row = {k: v for k, v in event.row().items() if v is not None}
+    row["evidence"] = [[e.field, e.value, e.quote, e.method] for e in event.evidence]
+    return row
 
 
 def _parsed(records: list[GoldRecord], origin: str, parser: Parser) -> Iterator[ParsedArticle]:
