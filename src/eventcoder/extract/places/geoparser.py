@@ -91,7 +91,8 @@ class Geoparser:
         return mentions, exact, loose
 
     def extract(self, parsed: ParsedArticle, mention: EventMention) -> PlaceFinding:
-        places = [p for p in self.find_places(parsed) if p.is_locational]
+        # A continent is never an ACLED location.
+        places = [p for p in self.find_places(parsed) if p.is_locational and p.country]
         chosen = choose_event_place(
             places, mention.sentence_indices, self._demonym_counts(parsed), mention.trigger
         )

@@ -4,7 +4,7 @@ spaCy's small model misses many toponyms (it tags "Binnish" as a nationality), s
 come from the gazetteer: every run of capitalised tokens (with "al-", "de", "of" inside)
 whose name key is a gazetteer name is a candidate, whatever NER says. NER and the parse
 are used only as cues: a span inside a longer person or organisation name, or the subject
-of a speaking verb ("Moscow said"), is kept for context but marked non-locational.
+of a verb ("Moscow said"), is kept for context but marked non-locational.
 
 The words around a span say how the place relates to the event ("20 km north of X",
 "the road from A to B", "X countryside", "the X governorate"), which decides ACLED's
@@ -13,6 +13,7 @@ geo_precision and whether an admin unit or a town is meant.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,39 +25,36 @@ from eventcoder.records import ParsedArticle
 # Republic of the Congo" five).
 MAX_NAME_TOKENS = 6
 # Lower-case words allowed inside a multi-word name but never at its ends.
-INNER_WORDS = (
-    frozenset(
-        {
-            "de",
-            "del",
-            "la",
-            "le",
-            "los",
-            "las",
-            "du",
-            "des",
-            "da",
-            "di",
-            "do",
-            "dos",
-            "of",
-            "the",
-            "van",
-            "der",
-            "den",
-            "sur",
-            "upon",
-            "bin",
-            "bani",
-            "abu",
-            "-",
-            "'",
-            "’",
-            "y",
-            "and",
-        }
-    )
-    | ARTICLES
+INNER_WORDS = ARTICLES | frozenset(
+    {
+        "de",
+        "del",
+        "la",
+        "le",
+        "los",
+        "las",
+        "du",
+        "des",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "of",
+        "the",
+        "van",
+        "der",
+        "den",
+        "sur",
+        "upon",
+        "bin",
+        "bani",
+        "abu",
+        "-",
+        "'",
+        "’",
+        "y",
+        "and",
+    }
 )
 # Capitalised words that start sentences or titles and match some village somewhere.
 NOT_PLACES = frozenset(
@@ -154,7 +152,7 @@ SWALLOWING_LABELS = frozenset({"PERSON", "ORG"})
 # Nouns that a place name modifies when it stands for a state or a group, not a location
 # ("US dollar", "Afghan army", "Tarabin tribe").
 NON_LOCATIONAL_HEADS = frozenset(
-    {
+    [
         "dollar",
         "dollars",
         "pound",
@@ -188,11 +186,11 @@ NON_LOCATIONAL_HEADS = frozenset(
         "nationals",
         "citizens",
         "league",
-    }
+    ]
 )
 # Capitalised words that may precede a place name without making it part of a longer one.
 DIRECTION_WORDS = frozenset(
-    {
+    [
         "north",
         "south",
         "east",
@@ -207,11 +205,11 @@ DIRECTION_WORDS = frozenset(
         "greater",
         "new",
         "old",
-    }
+    ]
 )
 # Prepositions that introduce a location ("in Binnish", "near Kabul").
 LOCATIVE_WORDS = frozenset(
-    {
+    [
         "in",
         "at",
         "near",
@@ -227,56 +225,26 @@ LOCATIVE_WORDS = frozenset(
         "of",
         "between",
         "and",
-    }
+    ]
 )
-# Verbs whose subject is a government, not a location ("Moscow said", "Kabul denied").
-SPEAKING_VERBS = frozenset(
-    {
-        "say",
-        "announce",
-        "accuse",
-        "claim",
-        "deny",
-        "confirm",
-        "warn",
-        "condemn",
-        "urge",
-        "demand",
-        "insist",
-        "reject",
-        "threaten",
-        "sign",
-        "agree",
-        "call",
-        "vow",
-        "blame",
-        "welcome",
-        "criticize",
-        "criticise",
-        "respond",
-        "declare",
-        "pledge",
-        "promise",
-        "order",
-        "decide",
-        "want",
-        "ask",
-        "tell",
-        "report",
-        "state",
-        "add",
-        "believe",
-        "hope",
-        "plan",
-        "press",
-        "push",
-        "seek",
-        "aim",
-        "offer",
-        "propose",
-        "approve",
-        "recognize",
-    }
+# Verbs whose subject stays a place ("Kabul lies", "the town sits on the river").
+LOCATION_VERBS = frozenset(
+    [
+        "be",
+        "lie",
+        "sit",
+        "stand",
+        "border",
+        "host",
+        "remain",
+        "become",
+        "have",
+        "see",
+        "witness",
+        "experience",
+        "suffer",
+        "face",
+    ]
 )
 
 _DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
@@ -396,7 +364,7 @@ def spot_mentions(
     """
     doc = parsed.doc
     text = parsed.article.text
-    blocked = set(exclude) | NOT_PLACES
+    blocked = set(exclude) | NOT_PLACES | _english_stop_words()
     found: list[tuple[int, int, str, str]] = []  # token start, token end, key, skeleton
     for sentence in parsed.sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -424,6 +392,14 @@ def spot_mentions(
     kept = _longest_first(found)
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     return [_describe(parsed, s, e, key, skel, covered) for s, e, key, skel in kept]
+
+
+@functools.lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
+    """Function words ("Many", "Since", "Do") that capitalised match some village."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) - {"us"}  # "US" is the United States
 
 
 def _capitalised(token) -> bool:
@@ -547,4 +523,11 @@ def _locational(span, covered: set[int]) -> bool:
         return False
     while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
         root = root.head
-    return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_VERBS)
+    if root.dep_ == "poss":  # "Russia's position": the state, not the place
+        return False
+    # The active subject of a verb acts: "Russia denied", "Moscow launched" (metonymy).
+    return not (
+        root.dep_ == "nsubj"
+        and root.head.pos_ in ("VERB", "AUX")
+        and root.head.lemma_ not in LOCATION_VERBS
+    )

@@ -41,6 +41,8 @@ ANCHOR_KM = 60.0
 MIN_FOREIGN_POPULATION = 100_000
 # A loose (skeleton) match must still look like the name: Binnsh ~ Binnish, not Black ~ Bratsk.
 MIN_LOOSE_SIMILARITY = 75
+# All-capital names this short are codes: only countries ("US", "UAE") are written so.
+MAX_CODE_LENGTH = 4
 # Names this short are common words or codes ("No", "US") unless the article supports them.
 MIN_FOREIGN_KEY_LENGTH = 4
 # spaCy labels that vouch for a span being a place even when the gazetteer prior is weak.
@@ -107,7 +109,9 @@ def resolve_mentions(
             and not pick[1]
             and (mention.locative or mention.ner_label in PLACE_LABELS)
         )
-        if place.population >= MIN_FOREIGN_POPULATION or place.is_admin or unambiguous:
+        if place.cc and (
+            place.population >= MIN_FOREIGN_POPULATION or place.is_admin or unambiguous
+        ):
             support[place.cc] += 1
     admin1_keys, admin2_keys = _admin_keys(options)
     contained = _contained_keys(mentions, options)
@@ -213,8 +217,10 @@ def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained)
 
 
 def _prior(place: Place) -> float:
-    if place.feature == "PCLI":
+    if place.feature in ("PCLI", "CONT"):
         return ADMIN_PRIOR + W_COUNTRY_NAME
+    if place.feature == "ADM1":
+        return max(ADMIN_PRIOR, math.log10(place.population + 10))
     if place.is_admin:
         return ADMIN_PRIOR
     return math.log10(place.population + 10) + W_TOWN_DEFAULT
@@ -232,9 +238,11 @@ def _cue_bonus(m: MentionSpan, place: Place) -> float:
 
 def _plausible(m: MentionSpan, place: Place, fuzzy: bool, support: Counter[str]) -> bool:
     in_play = place.cc in support
+    if m.text.isupper() and len(m.text) <= MAX_CODE_LENGTH and place.feature != "PCLI":
+        return False  # "EU", "CIS", "AI" are codes, not the towns Eu or Cis
     if fuzzy:
         return in_play and fuzz.ratio(m.key, name_key(place.name)) >= MIN_LOOSE_SIMILARITY
-    if in_play or place.feature == "PCLI":
+    if in_play or place.feature in ("PCLI", "CONT"):
         return True
     if len(m.key) < MIN_FOREIGN_KEY_LENGTH and m.ner_label not in PLACE_LABELS:
         return False
