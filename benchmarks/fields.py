@@ -1,0 +1,135 @@
+"""Measure the date, fatality and source components against a gold file, with baselines.
+
+Runs clean + nlp on each gold text, builds one EventMention spanning all its sentences
+(event type from gold, which the fatality rules use), and scores the shipped components
+and their baselines on the same parses:
+
+    .venv/bin/python benchmarks/fields.py --gold ../shared/gold/dev/acled-notes-2020-dev.jsonl --limit 300
+    .venv/bin/python benchmarks/fields.py --gold ../shared/gold/dev/ucdp-ged-headlines.jsonl --errors 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventcoder.clean import clean_article
+from eventcoder.extract.dates import DateResolver, PublicationDateBaseline
+from eventcoder.extract.fatalities import FatalityCounter, FirstNumberBaseline
+from eventcoder.nlp import Parser
+from eventcoder.records import Article, EventMention, ParsedArticle, Span
+
+
+@dataclass
+class Tally:
+    """Exact / within-one-day counts for dates; exact and absolute error for tolls."""
+
+    n: int = 0
+    exact: int = 0
+    near: int = 0
+    abs_error: float = 0.0
+
+    def add_date(self, gold: dt.date, got: dt.date | None) -> None:
+        self.n += 1
+        self.exact += got == gold
+        self.near += got is not None and abs((got - gold).days) <= 1
+
+    def add_toll(self, gold: int, got: int | None) -> None:
+        self.n += 1
+        self.exact += got == gold
+        self.abs_error += abs((got or 0) - gold)
+
+    def date_line(self) -> str:
+        return f"exact {self.exact / max(self.n, 1):.3f}  +-1 day {self.near / max(self.n, 1):.3f}  (n={self.n})"
+
+    def toll_line(self) -> str:
+        return f"exact {self.exact / max(self.n, 1):.3f}  MAE {self.abs_error / max(self.n, 1):.2f}  (n={self.n})"
+
+
+def read_gold(path: Path, limit: int | None) -> list[dict]:
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                records.append(json.loads(line))
+            if limit and len(records) >= limit:
+                break
+    return records
+
+
+def whole_text_mention(parsed: ParsedArticle, gold_event: dict) -> EventMention:
+    return EventMention(
+        article_id=parsed.article.id,
+        sentence_indices=tuple(range(len(parsed.sentences))),
+        trigger=Span(0, 0),
+        disorder_type="",
+        event_type=gold_event.get("event_type") or "",
+        sub_event_type=gold_event.get("sub_event_type") or "",
+        plover_type=None,
+        confidence=1.0,
+    )
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--gold", type=Path, required=True)
+    args.add_argument("--limit", type=int, default=None)
+    args.add_argument("--errors", type=int, default=0, help="print this many misses per field")
+    opts = args.parse_args()
+
+    records = read_gold(opts.gold, opts.limit)
+    articles = [
+        Article(
+            id=r["id"],
+            text=r["text"],
+            origin=str(opts.gold),
+            published=dt.date.fromisoformat(r["published"]) if r.get("published") else None,
+        )
+        for r in records
+    ]
+    dates = {"ours": DateResolver(), "baseline": PublicationDateBaseline()}
+    tolls = {"ours": FatalityCounter(), "baseline": FirstNumberBaseline()}
+    date_tally = {name: Tally() for name in dates}
+    toll_tally = {name: Tally() for name in tolls}
+    deadly_tally = {name: Tally() for name in tolls}
+    misses: dict[str, list[str]] = {"date": [], "toll": []}
+    parsed_all = Parser().parse(clean_article(a) for a in articles)
+    for record, parsed in zip(records, parsed_all, strict=True):
+        gold = record["events"][0]
+        mention = whole_text_mention(parsed, gold)
+        if gold.get("event_date"):
+            gold_date = dt.date.fromisoformat(gold["event_date"])
+            for name, component in dates.items():
+                got = component.extract(parsed, mention)
+                date_tally[name].add_date(gold_date, got.event_date)
+                if name == "ours" and got.event_date != gold_date:
+                    misses["date"].append(
+                        f"{gold_date} got {got.event_date} ({got.reason}) | {record['text'][:160]}"
+                    )
+        if gold.get("fatalities") is not None:
+            for name, component in tolls.items():
+                got = component.extract(parsed, mention).fatalities
+                toll_tally[name].add_toll(gold["fatalities"], got)
+                if gold["fatalities"] > 0:
+                    deadly_tally[name].add_toll(gold["fatalities"], got)
+                if name == "ours" and got != gold["fatalities"]:
+                    misses["toll"].append(
+                        f"{gold['fatalities']} got {got} [{gold.get('event_type')}] | {record['text'][:200]}"
+                    )
+
+    print(f"{opts.gold.name}: {len(records)} texts")
+    for name in dates:
+        print(f"  date      {name:9s} {date_tally[name].date_line()}")
+    for name in tolls:
+        print(f"  toll      {name:9s} {toll_tally[name].toll_line()}")
+        print(f"  toll>0    {name:9s} {deadly_tally[name].toll_line()}")
+    for field, lines in misses.items():
+        for line in lines[: opts.errors]:
+            print(f"  miss {field}: {line}")
+
+
+if __name__ == "__main__":
+    main()

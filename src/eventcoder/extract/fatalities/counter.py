@@ -1,0 +1,388 @@
+"""Count an event's deaths from the dependency parse, by ACLED's rules.
+
+A death word (killed, died, dead, deaths, bodies, lost their lives, death toll) is linked
+to its victims through the parse ("gunmen killed 3 soldiers and 2 civilians": 5); numbers
+attached to injuries, arrests or abductions never are. Per sentence the distinct victim
+groups are summed; across sentences the largest figure is kept, because news repeats one
+toll many times, unless a sentence adds victims ("another", "also"). Explicit zeros ("no
+casualties") count; cumulative tolls ("since the start of the war") do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventcoder.extract.dates import find_dates
+from eventcoder.extract.evidence import make_evidence
+from eventcoder.extract.fatalities.numbers import Quantity, number_value, quantity_of
+from eventcoder.records import EventMention, FatalityFinding, ParsedArticle
+
+METHOD = "rules.fatalities.v1"
+
+KILL_VERBS = frozenset(
+    ["kill", "murder", "execute", "assassinate", "behead", "slaughter", "massacre", "lynch", "slay", "gun", "behead", "decapitate", "martyr"]
+)
+DIE_VERBS = frozenset({"die", "perish", "succumb"})
+DEATH_NOUNS = frozenset({"death", "fatality", "body", "corpse", "dead", "toll", "remains"})
+CIVILIAN_NOUNS = frozenset(
+    ["civilian", "child", "woman", "girl", "boy", "villager", "resident", "farmer", "student", "passenger", "pedestrian", "infant", "baby", "worker", "teacher", "journalist", "worshipper", "shepherd", "herder", "trader", "family", "teenager", "minor"]
+)
+# Clause dependents that start another statement, whose numbers are not this clause's.
+OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "xcomp"})
+# Words that make a sentence's victims additional to the ones already counted.
+ADDITIVE = frozenset({"also", "another", "additional", "further", "more"})
+
+# "no casualties", "no one was killed", "neither injuries nor fatalities were reported".
+NO_DEATHS = re.compile(
+    r"\b(?:no|neither|nor|without|zero|not\s+any)\b(?P<what>[^.;]{0,40}?)"
+    r"(?:casualt|fatalit|deaths?\b|dead\b|killed|died|loss\s+of\s+life|lives\s+were\s+lost)"
+    r"|\bno(?:body|\s+one)\s+(?:was\s+|were\s+)?(?:killed|died|hurt|harmed|injured)",
+    re.IGNORECASE,
+)
+# Tolls that add up many days: not one event's deaths.
+CUMULATIVE = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|onset|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|\d{4})|so\s+far|to\s+date|"
+    r"this\s+year|in\s+total|total(?:\s+death)?\s+(?:toll|of)|bringing\s+the|raising\s+the|"
+    r"over\s+the\s+(?:past|last)\s+\S+\s+(?:weeks|months|years)|cumulative|overall)\b",
+    re.IGNORECASE,
+)
+# ACLED notes say "Unknown number of fatalities coded as 10": the coder's own figure.
+CODED_AS = re.compile(r"fatalit\w*\s+(?:were\s+|was\s+)?coded\s+as\s+(\d+)", re.IGNORECASE)
+
+# ACLED: a death reported without a count is coded 3 for a limited attack; 10 is for a
+# significant attack in a war zone, which needs more than one sentence can tell, so the
+# conservative figure is used and flagged as estimated.
+CONVENTION_LIMITED = 3
+# Event types that ACLED codes with 0 deaths: a protest with deaths is coded as
+# "Excessive force against protesters"; a strategic development counts only deaths that a
+# kill/die verb states (premature detonations), not deaths it mentions as background.
+PROTESTS, EXCESSIVE_FORCE = "Protests", "Excessive force against protesters"
+STRATEGIC = "Strategic developments"
+# Verbs under which a killing is not reported as done ("threatened to kill").
+IRREALIS = frozenset(["threaten", "plan", "try", "attempt", "want", "vow", "intend", "seek", "aim", "order", "fail"])
+# Nouns that name the dead again rather than more dead ("his body was found").
+BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+
+CONFIDENCE_COUNT = 0.85
+CONFIDENCE_ZERO = 0.8
+CONFIDENCE_VAGUE = 0.5
+CONFIDENCE_CONVENTION = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """One group of victims in one sentence: "3 soldiers" killed."""
+
+    quantity: Quantity | None  # None: deaths without a count ("leaders were killed")
+    victim: Token | None
+    anchor: Token
+    civilian: bool
+
+
+class FatalityCounter:
+    """Codes ``fatalities`` (and ``civilian_fatalities`` where the text says) of a mention.
+
+    Example: "Gunmen killed 3 soldiers and 2 civilians" gives fatalities 5, civilian 2.
+    """
+
+    def extract(self, parsed: ParsedArticle, mention: EventMention) -> FatalityFinding:
+        if mention.event_type == PROTESTS and mention.sub_event_type != EXCESSIVE_FORCE:
+            return FatalityFinding(0, None, False, ())
+        verbs_only = mention.event_type == STRATEGIC
+        totals: list[tuple[int, list[_Group], bool]] = []  # (count, groups, additive)
+        uncounted: list[_Group] = []
+        zero_total = zero_civilian = None
+        coded = None
+        for index in dict.fromkeys(mention.sentence_indices):
+            if not 0 <= index < len(parsed.sentences):
+                continue
+            sentence = parsed.sentences[index]
+            span = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            coded = coded or _coded_as(parsed, sentence.start, sentence.text)
+            for match in NO_DEATHS.finditer(sentence.text):
+                target = sentence.start + match.start(), sentence.start + match.end()
+                if "civilian" in (match["what"] or "").lower():
+                    zero_civilian = zero_civilian or target
+                else:
+                    zero_total = zero_total or target
+            dates = _date_tokens(span, sentence.text, sentence.start)
+            groups = _groups(span, dates, verbs_only)
+            counted = [g for g in groups if g.quantity is not None]
+            uncounted += [g for g in groups if g.quantity is None]
+            if counted:
+                additive = any(t.lower_ in ADDITIVE for g in counted for t in _near(g))
+                totals.append((_sentence_toll(counted), counted, additive))
+        if coded is not None:
+            return coded
+        if totals:
+            return self._counted(parsed, totals, zero_civilian)
+        if zero_total is not None:
+            evidence = make_evidence(parsed, "fatalities", 0, *zero_total, METHOD, CONFIDENCE_ZERO)
+            return FatalityFinding(0, 0, False, (evidence,))
+        if uncounted and not verbs_only:
+            anchor = uncounted[0].anchor
+            evidence = make_evidence(
+                parsed,
+                "fatalities",
+                CONVENTION_LIMITED,
+                anchor.idx,
+                anchor.idx + len(anchor.text),
+                METHOD,
+                CONFIDENCE_CONVENTION,
+            )
+            return FatalityFinding(CONVENTION_LIMITED, _zero_if(zero_civilian), True, (evidence,))
+        return FatalityFinding(0, _zero_if(zero_civilian) if zero_civilian else None, False, ())
+
+    def _counted(self, parsed: ParsedArticle, totals, zero_civilian) -> FatalityFinding:
+        """The largest sentence toll, plus the tolls of sentences that add victims."""
+        best = max(totals, key=lambda t: t[0])
+        chosen = [best] + [t for t in totals if t is not best and t[2]]
+        groups = [g for _, gs, _ in chosen for g in gs]
+        total = sum(count for count, _, _ in chosen)
+        civilians = sum(g.quantity.value for g in groups if g.civilian)
+        vague = all(g.quantity.vague for g in groups)
+        confidence = CONFIDENCE_VAGUE if vague else CONFIDENCE_COUNT
+        evidence = tuple(
+            make_evidence(
+                parsed, "fatalities", g.quantity.value, *_char_span(g), METHOD, confidence
+            )
+            for g in groups
+        )
+        civilian = civilians if civilians else (0 if zero_civilian else None)
+        return FatalityFinding(total, civilian, vague, evidence)
+
+
+def _coded_as(parsed: ParsedArticle, offset: int, text: str) -> FatalityFinding | None:
+    match = CODED_AS.search(text)
+    if match is None:
+        return None
+    value = int(match[1])
+    evidence = make_evidence(
+        parsed,
+        "fatalities",
+        value,
+        offset + match.start(),
+        offset + match.end(),
+        METHOD,
+        CONFIDENCE_VAGUE,
+    )
+    return FatalityFinding(value, None, True, (evidence,))
+
+
+def _zero_if(target) -> int | None:
+    return 0 if target else None
+
+
+def _sentence_toll(groups: list[_Group]) -> int:
+    """Distinct victim groups add up; bodies found are the same dead, so they only raise
+    the figure when they are all the sentence says."""
+    killed = sum(g.quantity.value for g in groups if not _is_body(g))
+    bodies = sum(g.quantity.value for g in groups if _is_body(g))
+    return max(killed, bodies)
+
+
+def _is_body(group: _Group) -> bool:
+    return group.anchor.lemma_.lower() in BODY_NOUNS
+
+
+def _date_tokens(sentence: SpacySpan, text: str, offset: int) -> set[int]:
+    """Token indices inside date expressions: "On 4 May 2020" holds no victims."""
+    inside: set[int] = set()
+    for expression in find_dates(text, offset, None):
+        for token in sentence:
+            if expression.start <= token.idx < expression.end:
+                inside.add(token.i)
+    return inside
+
+
+def _groups(sentence: SpacySpan, dates: set[int], verbs_only: bool) -> list[_Group]:
+    """Victim groups of one sentence, each victim noun once, cumulative tolls left out."""
+    seen: set[int] = set()
+    groups: list[_Group] = []
+    for token in sentence:
+        if token.i in dates or _not_done(token) or verbs_only and token.pos_ != "VERB":
+            continue
+        for victim, quantity in _victims(token):
+            if victim is not None and victim.i in dates:
+                victim, quantity = _nearest_number_before(token, dates)
+            if quantity is not None and any(i in dates for i in (quantity.first, quantity.last)):
+                quantity = None
+            key = victim.i if victim is not None else -1 - token.i
+            if key in seen or _cumulative(token):
+                continue
+            seen.add(key)
+            civilian = victim is not None and victim.lemma_.lower() in CIVILIAN_NOUNS
+            groups.append(_Group(quantity, victim, token, civilian))
+    return groups
+
+
+def _not_done(token: Token) -> bool:
+    """A negated or intended killing ("not killed", "threatened to kill")."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in IRREALIS
+
+
+def _nearest_number_before(anchor: Token, dates: set[int]) -> tuple[Token | None, Quantity | None]:
+    """When the parse took a date for the victims ("On 3 May 2020, ..., five members of
+    the CV died"), the nearest counted noun before the death word, in its sentence."""
+    for token in reversed(list(anchor.sent[: anchor.i - anchor.sent.start])):
+        if token.i in dates:
+            break
+        if token.pos_ in ("NOUN", "PROPN") and not token.like_num:
+            quantity = quantity_of(token)
+            if quantity is not None and not any(
+                i in dates for i in (quantity.first, quantity.last)
+            ):
+                return token, quantity
+    return None, None
+
+
+def _subjects(verb: Token, roles: tuple[str, ...]) -> list[Token]:
+    """The verb's dependents in ``roles``, or those of the verb it is coordinated with
+    ("a man was killed and found dead")."""
+    while True:
+        found = [c for c in verb.children if c.dep_ in roles]
+        if found or verb.dep_ != "conj":
+            return found
+        verb = verb.head
+
+
+def _victims(token: Token) -> list[tuple[Token | None, Quantity | None]]:
+    """The (victim, how many) pairs that a death word ``token`` points to, or []."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in KILL_VERBS or _shot_dead(token):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        nouns = _subjects(token, ("nsubjpass",) if passive else ("dobj",))
+        if (
+            not nouns
+            and token.dep_ in ("acl", "amod", "relcl")
+            and token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+        ):
+            nouns = [token.head]  # "three people killed in ...", "soldiers who were killed"
+        return _with_conjuncts(nouns) or [(None, None)]
+    if token.pos_ == "VERB" and lemma in DIE_VERBS:
+        nouns = _subjects(token, ("nsubj",))
+        if not nouns and token.dep_ in ("relcl", "acl"):
+            nouns = [token.head]
+        return _with_conjuncts(nouns) or [(None, None)]
+    if lemma == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "stabbed a man to death", "was shot to death"
+        return _with_conjuncts(_subjects(verb, ("dobj", "nsubjpass"))) or [(None, None)]
+    if lemma == "life" and token.head.lemma_.lower() in ("lose", "claim"):
+        owners = _subjects(token.head, ("nsubj",)) if token.head.lemma_.lower() == "lose" else []
+        owners += [
+            g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        return _with_conjuncts(owners) or [(None, None)]
+    if lemma in DEATH_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN"):
+        return _death_noun(token)
+    return []
+
+
+def _death_noun(token: Token) -> list[tuple[Token | None, Quantity | None]]:
+    """ "15 deaths", "1 fatality", "the bodies of 3 men", "3 dead", "death toll rose to 15"."""
+    lemma = token.lemma_.lower()
+    if lemma == "toll":
+        numbers = [
+            g
+            for c in token.subtree
+            if c.like_num and c.dep_ in ("pobj", "attr", "nummod", "dobj")
+            for g in [c]
+        ]
+        if not numbers and token.head.pos_ in ("VERB", "AUX"):
+            numbers = [
+                t
+                for c in token.head.children
+                if c.dep_ in ("prep", "attr", "dobj")
+                for t in c.subtree
+                if t.like_num
+            ]
+        return [(n, number_value(n)) for n in numbers[:1]] or [(None, None)]
+    if lemma == "dead" and token.pos_ == "ADJ":
+        if token.dep_ == "amod":
+            return _with_conjuncts([token.head])  # "3 people dead"
+        holder = token.head  # "found dead", "shot dead", "left 3 dead"
+        nouns = [n for n in _subjects(holder, ("nsubjpass", "dobj", "nsubj")) if n.i != token.i]
+        own = quantity_of(token)
+        if own is not None:
+            return [(token, own)]
+        return _with_conjuncts(nouns) or [(None, None)]
+    own = quantity_of(token) if lemma != "remains" else None
+    of_nouns = [
+        g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+    ]
+    if of_nouns:
+        return _with_conjuncts(of_nouns)
+    if own is not None and not (own.first == own.last == token.i and token.lower_ in ("dead",)):
+        return [(token, own)]
+    if lemma in ("body", "corpse", "remains", "death", "fatality") and token.tag_ in ("NNS",):
+        return [(token, None)]
+    return []
+
+
+def _with_conjuncts(nouns: list[Token]) -> list[tuple[Token | None, Quantity | None]]:
+    """Each noun and the nouns coordinated with it ("3 soldiers and 2 civilians")."""
+    out: list[tuple[Token | None, Quantity | None]] = []
+    for noun in nouns:
+        for member in [noun, *noun.conjuncts]:
+            if member.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and member.lower_ not in (
+                "it",
+                "that",
+                "which",
+            ):
+                out.append((member, quantity_of(member)))
+    return out
+
+
+def _shot_dead(token: Token) -> bool:
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() == "shoot"
+        and any(c.lower_ == "dead" for c in token.children)
+    )
+
+
+def _cumulative(token: Token) -> bool:
+    """True when the death word's own clause sums many days ("since the start of the war")."""
+    clause = _clause_head(token)
+    words = [t for t in clause.subtree if not _inside_other_clause(t, clause)]
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return bool(CUMULATIVE.search(text))
+
+
+def _clause_head(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _inside_other_clause(token: Token, clause: Token) -> bool:
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ in OTHER_CLAUSES:
+            return True
+        token = token.head
+    return False
+
+
+def _near(group: _Group) -> list[Token]:
+    """Words around a group's anchor and victim, where "also"/"another" would be."""
+    tokens = list(group.anchor.children)
+    if group.victim is not None:
+        tokens += list(group.victim.children)
+    return tokens
+
+
+def _char_span(group: _Group) -> tuple[int, int]:
+    doc = group.anchor.doc
+    q = group.quantity
+    indices = [group.anchor.i] + ([q.first, q.last] if q else [])
+    first, last = doc[min(indices)], doc[max(indices)]
+    return first.idx, last.idx + len(last.text)
