@@ -14,7 +14,7 @@ from pathlib import Path
 from eventcoder.extract.actors.countries import CountryTable
 from eventcoder.extract.actors.dictionary import load_actor_dictionary
 from eventcoder.extract.actors.gazetteer import CountryGuesser, place_names
-from eventcoder.extract.actors.lexicon import GENERIC_NAMES
+from eventcoder.extract.actors.lexicon import GENERIC_NAMES, PLACE_NOUNS
 from eventcoder.extract.actors.mentions import ActorRef, MentionFinder
 from eventcoder.extract.actors.roles import Roles, find_roles, victims
 from eventcoder.extract.evidence import make_evidence
@@ -63,10 +63,6 @@ PROTEST_INTERVENTION = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
-# Nouns after a place name that keep it a place ("Kandahar city", "Gardez district").
-PLACE_NOUNS = frozenset(
-    {"city", "town", "village", "district", "province", "state", "region", "area", "county", "camp"}
-)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # Confidence of an actor that only the event type implies (no words name it).
 CONVENTION_CONFIDENCE = 0.5

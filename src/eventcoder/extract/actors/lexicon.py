@@ -228,3 +228,50 @@ GENERIC_NAMES = {
     "unidentified": ("Unidentified Armed Group", "3"),
     "gang": ("Unidentified Gang", "3"),
 }
+# Nouns after a place name that keep it a place ("Kandahar city", "Gardez district").
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "district",
+        "province",
+        "state",
+        "region",
+        "area",
+        "county",
+        "camp",
+        "lga",
+        "governorate",
+        "municipality",
+        "department",
+        "prefecture",
+        "township",
+        "neighbourhood",
+        "neighborhood",
+        "commune",
+        "oblast",
+        "regency",
+        "sector",
+        "zone",
+    }
+)
+# Facilities whose force-noun modifier names the forces attacked ("a police checkpoint").
+FACILITY_NOUNS = frozenset(
+    {
+        "checkpoint",
+        "station",
+        "post",
+        "base",
+        "convoy",
+        "patrol",
+        "vehicle",
+        "headquarters",
+        "barracks",
+        "position",
+        "positions",
+        "camp",
+        "outpost",
+        "compound",
+    }
+)

@@ -21,13 +21,67 @@ from eventcoder.extract.actors.gazetteer import place_index
 from eventcoder.extract.actors.lexicon import (
     ARMED_WORDS,
     BARE_STATE_NOUNS,
+    FACILITY_NOUNS,
     GENERIC_GROUPS,
     GENERIC_NAMES,
     MILITARY_NOUNS,
+    PLACE_NOUNS,
     POLICE_NOUNS,
     STATE_MODIFIERS,
 )
 
+# Words that make an unknown name an organisation rather than a place or a person.
+GROUP_WORDS = frozenset(
+    {
+        "brigade",
+        "brigades",
+        "army",
+        "front",
+        "movement",
+        "party",
+        "group",
+        "militia",
+        "forces",
+        "force",
+        "union",
+        "council",
+        "committee",
+        "units",
+        "battalion",
+        "guard",
+        "guards",
+        "organization",
+        "organisation",
+        "association",
+        "coalition",
+        "alliance",
+        "cartel",
+        "gang",
+        "clan",
+        "tribe",
+        "rebels",
+        "fighters",
+        "militants",
+        "network",
+        "faction",
+        "factions",
+        "commandos",
+        "regiment",
+        "corps",
+        "league",
+        "congress",
+        "federation",
+        "division",
+        "squad",
+        "resistance",
+        "mujahideen",
+        "jihad",
+        "liberation",
+        "defence",
+        "defense",
+        "self-defense",
+    }
+)
 # Entity labels that can name a group of people that acts.
 ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP"})
 # Confidence by how the actor was resolved: exact alias, pattern, fuzzy, unresolved.
@@ -134,7 +188,12 @@ class MentionFinder:
         word = token.lower_
         if word not in MILITARY_NOUNS and word not in POLICE_NOUNS:
             return []
-        if token.dep_ in {"compound", "amod"} or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        facility = token.dep_ == "compound" and token.head.lower_ in FACILITY_NOUNS
+        if (token.dep_ in {"compound", "amod"} and not facility) or token.pos_ not in {
+            "NOUN",
+            "PROPN",
+            "ADJ",
+        }:
             return []  # "military reinforcements", "police station"; "army forces" via its head
         kind = "Police Forces" if _is_police(token) else "Military Forces"
         start = token.i
@@ -266,6 +325,10 @@ class MentionFinder:
                 method="fuzzy",
                 confidence=FUZZY_CONFIDENCE * score / 100,
             )
+        if ent.root.dep_ in {"compound", "amod"} and ent.root.head.lower_ in PLACE_NOUNS:
+            return None  # "Zaghniya village"
+        if ent.label_ != "NORP" and not _looks_like_group(text):
+            return None  # "Kansafra", "Hajlah": an unknown single name is more often a place
         inter = "4" if ent.label_ == "NORP" else "3"
         return ActorRef(
             text,
@@ -277,6 +340,13 @@ class MentionFinder:
             method="unresolved",
             confidence=UNRESOLVED_CONFIDENCE,
         )
+
+
+def _looks_like_group(text: str) -> bool:
+    """An organisation name: it has a group word ("Zarqawi Brigade") or is an acronym."""
+    words = text.split()
+    acronym = len(words) == 1 and text.isalpha() and text.isupper() and len(text) >= 2
+    return acronym or any(w.lower() in GROUP_WORDS for w in words)
 
 
 def _proper_runs(sent, taken: set[int]):
