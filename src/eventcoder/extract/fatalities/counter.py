@@ -18,18 +18,56 @@ from spacy.tokens import Token
 
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.evidence import make_evidence
-from eventcoder.extract.fatalities.numbers import Quantity, number_value, quantity_of
+from eventcoder.extract.fatalities.numbers import Quantity, number_value, quantity_of, words_to_int
 from eventcoder.records import EventMention, FatalityFinding, ParsedArticle
 
 METHOD = "rules.fatalities.v1"
 
 KILL_VERBS = frozenset(
-    ["kill", "murder", "execute", "assassinate", "behead", "slaughter", "massacre", "lynch", "slay", "gun", "behead", "decapitate", "martyr"]
+    [
+        "kill",
+        "murder",
+        "execute",
+        "assassinate",
+        "behead",
+        "slaughter",
+        "massacre",
+        "lynch",
+        "slay",
+        "gun",
+        "behead",
+        "decapitate",
+        "martyr",
+    ]
 )
 DIE_VERBS = frozenset({"die", "perish", "succumb"})
 DEATH_NOUNS = frozenset({"death", "fatality", "body", "corpse", "dead", "toll", "remains"})
 CIVILIAN_NOUNS = frozenset(
-    ["civilian", "child", "woman", "girl", "boy", "villager", "resident", "farmer", "student", "passenger", "pedestrian", "infant", "baby", "worker", "teacher", "journalist", "worshipper", "shepherd", "herder", "trader", "family", "teenager", "minor"]
+    [
+        "civilian",
+        "child",
+        "woman",
+        "girl",
+        "boy",
+        "villager",
+        "resident",
+        "farmer",
+        "student",
+        "passenger",
+        "pedestrian",
+        "infant",
+        "baby",
+        "worker",
+        "teacher",
+        "journalist",
+        "worshipper",
+        "shepherd",
+        "herder",
+        "trader",
+        "family",
+        "teenager",
+        "minor",
+    ]
 )
 # Clause dependents that start another statement, whose numbers are not this clause's.
 OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "xcomp"})
@@ -52,7 +90,13 @@ CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 # ACLED notes say "Unknown number of fatalities coded as 10": the coder's own figure.
-CODED_AS = re.compile(r"fatalit\w*\s+(?:were\s+|was\s+)?coded\s+as\s+(\d+)", re.IGNORECASE)
+CODED_AS = re.compile(
+    r"fatalit\w*\s+(?:were\s+|was\s+)?coded\s+as\s+(?P<n>\d+)"
+    # ... "and spread across five locations in two days": a share of it is this event's
+    r"(?:[^.]{0,20}?(?:spread|split|divided)\s+(?:across|among|between|over)\s+(?P<parts>\w+)"
+    r"\s+\w+(?:\s+(?:in|over)\s+(?P<days>\w+)\s+days)?)?",
+    re.IGNORECASE,
+)
 
 # ACLED: a death reported without a count is coded 3 for a limited attack; 10 is for a
 # significant attack in a war zone, which needs more than one sentence can tell, so the
@@ -63,8 +107,11 @@ CONVENTION_LIMITED = 3
 # kill/die verb states (premature detonations), not deaths it mentions as background.
 PROTESTS, EXCESSIVE_FORCE = "Protests", "Excessive force against protesters"
 STRATEGIC = "Strategic developments"
+HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "arrest", "abduct"})
 # Verbs under which a killing is not reported as done ("threatened to kill").
-IRREALIS = frozenset(["threaten", "plan", "try", "attempt", "want", "vow", "intend", "seek", "aim", "order", "fail"])
+IRREALIS = frozenset(
+    ["threaten", "plan", "try", "attempt", "want", "vow", "intend", "seek", "aim", "order", "fail"]
+)
 # Nouns that name the dead again rather than more dead ("his body was found").
 BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 
@@ -163,7 +210,10 @@ def _coded_as(parsed: ParsedArticle, offset: int, text: str) -> FatalityFinding 
     match = CODED_AS.search(text)
     if match is None:
         return None
-    value = int(match[1])
+    parts = (words_to_int(match["parts"] or "one") or 1) * (
+        words_to_int(match["days"] or "one") or 1
+    )
+    value = int(int(match["n"]) / parts + 0.5)  # ACLED spreads the remainder over the events
     evidence = make_evidence(
         parsed,
         "fatalities",
@@ -189,7 +239,8 @@ def _sentence_toll(groups: list[_Group]) -> int:
 
 
 def _is_body(group: _Group) -> bool:
-    return group.anchor.lemma_.lower() in BODY_NOUNS
+    words = [group.anchor] + ([group.victim] if group.victim is not None else [])
+    return any(w.lemma_.lower() in BODY_NOUNS for w in words)
 
 
 def _date_tokens(sentence: SpacySpan, text: str, offset: int) -> set[int]:
@@ -209,9 +260,14 @@ def _groups(sentence: SpacySpan, dates: set[int], verbs_only: bool) -> list[_Gro
     for token in sentence:
         if token.i in dates or _not_done(token) or verbs_only and token.pos_ != "VERB":
             continue
-        for victim, quantity in _victims(token):
-            if victim is not None and victim.i in dates:
-                victim, quantity = _nearest_number_before(token, dates)
+        victims = [(v, q) for v, q in _victims(token) if v is None or _plausible(v, dates)]
+        death_verb = token.lemma_.lower() in KILL_VERBS | DIE_VERBS or _shot_dead(token)
+        if death_verb and token.pos_ == "VERB" and not any(q for _, q in victims):
+            # the small parser often misses the victims of headline-style clauses
+            # ("At least one soldier killed and two wounded"): take the nearest count before
+            fallback = _nearest_number_before(token, dates)
+            victims = [fallback] if fallback[0] is not None else victims or [(None, None)]
+        for victim, quantity in victims:
             if quantity is not None and any(i in dates for i in (quantity.first, quantity.last)):
                 quantity = None
             key = victim.i if victim is not None else -1 - token.i
@@ -223,18 +279,30 @@ def _groups(sentence: SpacySpan, dates: set[int], verbs_only: bool) -> list[_Gro
     return groups
 
 
+def _plausible(victim: Token, dates: set[int]) -> bool:
+    """Places and dates are not victims, whatever the parse says."""
+    return victim.i not in dates and victim.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+
+
 def _not_done(token: Token) -> bool:
-    """A negated or intended killing ("not killed", "threatened to kill")."""
+    """A negated, intended or hypothetical killing ("not killed", "threatened to kill")."""
     if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(
+        c.dep_ == "cc" and c.lower_ == "or" for w in (token, *token.conjuncts) for c in w.children
+    ):
+        return True  # "killing, injuring or capturing 2 PKK members": not a count of dead
+    clause = _clause_head(token)  # "not specified whether there were any deaths"
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
         return True
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in IRREALIS
 
 
 def _nearest_number_before(anchor: Token, dates: set[int]) -> tuple[Token | None, Quantity | None]:
-    """When the parse took a date for the victims ("On 3 May 2020, ..., five members of
-    the CV died"), the nearest counted noun before the death word, in its sentence."""
+    """The nearest counted noun before the death word, in its clause: for when the parse
+    took a date or place for the victims ("On 3 May 2020, ..., five members died")."""
     for token in reversed(list(anchor.sent[: anchor.i - anchor.sent.start])):
-        if token.i in dates:
+        if token.i in dates or token.text in (";", ":") or token.lemma_.lower() in HURT_WORDS:
             break
         if token.pos_ in ("NOUN", "PROPN") and not token.like_num:
             quantity = quantity_of(token)
@@ -259,8 +327,7 @@ def _victims(token: Token) -> list[tuple[Token | None, Quantity | None]]:
     """The (victim, how many) pairs that a death word ``token`` points to, or []."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in KILL_VERBS or _shot_dead(token):
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-        nouns = _subjects(token, ("nsubjpass",) if passive else ("dobj",))
+        nouns = _subjects(token, ("nsubjpass", "dobj"))
         if (
             not nouns
             and token.dep_ in ("acl", "amod", "relcl")
@@ -332,7 +399,7 @@ def _with_conjuncts(nouns: list[Token]) -> list[tuple[Token | None, Quantity | N
     """Each noun and the nouns coordinated with it ("3 soldiers and 2 civilians")."""
     out: list[tuple[Token | None, Quantity | None]] = []
     for noun in nouns:
-        for member in [noun, *noun.conjuncts]:
+        for member in [noun, *(c for c in noun.conjuncts if not _hurt_only(c))]:
             if member.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and member.lower_ not in (
                 "it",
                 "that",
@@ -340,6 +407,11 @@ def _with_conjuncts(nouns: list[Token]) -> list[tuple[Token | None, Quantity | N
             ):
                 out.append((member, quantity_of(member)))
     return out
+
+
+def _hurt_only(noun: Token) -> bool:
+    """A coordinated group that was hurt, not killed: "3 dead and 6 others injured"."""
+    return any(c.lemma_.lower() in HURT_WORDS for c in noun.children)
 
 
 def _shot_dead(token: Token) -> bool:

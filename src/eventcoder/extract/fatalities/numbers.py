@@ -129,6 +129,6 @@ def _singular(noun: Token) -> Quantity | None:
     """One person: "a soldier", "the commander", "he", "Salim Abu Ahmed"."""
     if noun.tag_ in ("NN", "NNP") and any(c.dep_ in ("det", "poss") for c in noun.children):
         return Quantity(1, noun.i, noun.i)
-    if noun.ent_type_ == "PERSON" or noun.lower_ in ("he", "she", "him", "her"):
+    if noun.ent_type_ == "PERSON" or noun.lower_ in ("he", "she", "him", "her", "other", "another"):
         return Quantity(1, noun.i, noun.i)
     return None
