@@ -6,6 +6,7 @@ import pytest
 
 from eventcoder.evaluate.normalise import (
     actors_match,
+    admin_key,
     normalise_actor,
     normalise_admin,
     normalise_country,
@@ -84,3 +85,20 @@ def test_interaction_in_acled_digit_order():
     assert normalise_interaction("State forces-Civilians") == "17"
     assert normalise_interaction("08") == "80"  # no second actor: 0 goes last
     assert normalise_interaction(17) == "17"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "same"),
+    [
+        ("Idlib", "Idleb governorate", True),
+        ("Al-Hasakah", "Al-Hasakeh", True),
+        ("Deir ez Zor", "Dayr az Zawr", True),
+        ("Hama", "Hamah governorate", True),
+        ("Paktia", "Paktya province", True),
+        ("Homs", "Hama", False),
+        ("Yobe", "Abia", False),  # short names: the first letter keeps them apart
+        ("Aleppo", "Idlib", False),
+    ],
+)
+def test_admin_key_forgives_transliteration_only(left, right, same):
+    assert (admin_key(left) == admin_key(right)) is same

@@ -29,6 +29,9 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 # ACLED its military or police.
 _STATE_ACTOR = re.compile(r"^(?:government|military forces|police forces|armed forces) of (.+)$")
 _NON_WORD = re.compile(r"[^\w\s]")
+# Letters transliterations disagree on (vowels, and y/w for long vowels), and doubled letters.
+_VOWELISH = re.compile(r"[aeiouyw]")
+_REPEATS = re.compile(r"(.)\1+")
 _SPACES = re.compile(r"\s+")
 
 # Generic words of admin-unit names: "Idlib governorate", "Borno state", "Donetsk oblast".
@@ -102,6 +105,26 @@ def normalise_admin(name: str | None) -> str | None:
     words = plain(_PARENTHESES.sub(" ", name)).split()
     kept = [w for w in words if w not in _ADMIN_WORDS]
     return " ".join(kept or words)
+
+
+def admin_key(name: str | None) -> str | None:
+    """Admin-unit name reduced to its consonants, for comparing transliterations.
+
+    Arabic and Slavic names reach English in several spellings ("Idlib"/"Idleb",
+    "Al-Hasakah"/"Al-Hasakeh", "Deir ez Zor"/"Dayr az Zawr", "Hama"/"Hamah"); they differ
+    in vowels, y/w and a final h. The first letter is kept, so short names stay apart
+    ("Yobe"/"Abia"); two different units of one country sharing a key are rare.
+    """
+    plain_name = normalise_admin(name)
+    if plain_name is None:
+        return None
+    words = []
+    for word in plain_name.split():
+        consonants = _VOWELISH.sub("", word)
+        consonants = consonants.removesuffix("h") if len(consonants) > 1 else consonants
+        words.append(_REPEATS.sub(r"\1", consonants))
+    skeleton = "".join(words)
+    return plain_name[0] + skeleton if skeleton else plain_name
 
 
 def normalise_actor(name: str | None) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from eventcoder.evaluate.gold import GoldEvent
 from eventcoder.evaluate.normalise import (
     actors_match,
-    normalise_admin,
+    admin_key,
     normalise_country,
     normalise_inter,
     normalise_interaction,
@@ -153,7 +153,7 @@ def location_scores(pairs: Sequence[Pair]) -> tuple[FieldScore, ...]:
         _ratio("location.within_25_km", [d is not None and d <= WITHIN_KM for d in distances]),
         _ratio("location.coverage", [d is not None for d in distances]),
         accuracy(pairs, "country", normalise_country),
-        accuracy(pairs, "admin1", normalise_admin),
+        accuracy(pairs, "admin1", admin_key),
         accuracy(pairs, "geo_precision", _same),
     )
 
