@@ -202,11 +202,14 @@ def _rank(
     # On "the road from A to B" the smaller town is the specific one: the bigger is often
     # a provincial capital standing in for the whole province.
     road_size = place.population if place.relation == "road" else 0
+    loose = place.matched != "exact"
     if trigger is not None:
         distance = min(abs(place.start - trigger.end), abs(trigger.start - place.end))
         return (
             _isolated(place, places),
+            place.relation == "street",
             SPECIFICITY.get(place.feature, 5),
+            loose,
             distance,
             road_size,
             place.start,
@@ -214,7 +217,9 @@ def _rank(
     return (
         place.country != dominant,
         _isolated(place, places),
+        place.relation == "street",  # "Murree road in Rawalpindi": Rawalpindi
         SPECIFICITY.get(place.feature, 5),
+        loose,
         road_size,
         place.start,
     )

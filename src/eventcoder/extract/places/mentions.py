@@ -295,6 +295,10 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_FACILITIES = (
+    r"(?:airport|air base|airbase|station|bridge|dam|junction|crossing|checkpoint|camp|"
+    r"port|prison|base|roundabout|interchange)"
+)
 _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "countryside",
@@ -304,6 +308,11 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("road", re.compile(r"^\s*-\s*\S+\s+(?:road|highway)\b")),
+    # A road named after a town ("on Murree road in Rawalpindi", "the Halba highway"):
+    # the town itself only when nothing else is named.
+    ("street", re.compile(r"^\s+(?:road|street|avenue|highway|boulevard)\b")),
+    # "Donetsk Airport", "Rafah crossing": a site at the edge of the town.
+    ("near", re.compile(r"^\s+" + _FACILITIES + r"\b")),
     ("border", re.compile(r"^[^.;]{0,40}?\b(?:near|close to|along|on) the (?:\w+\s+)?border\b")),
 )
 # Words after a name that say an admin unit is meant, with the level they point to.
@@ -331,9 +340,10 @@ class MentionSpan:
     """A span of ``Article.text`` whose name key is in the gazetteer.
 
     ``relation`` is the spatial cue ("near", "distance", "road", "outskirts",
-    "countryside", "border") or None; ``admin_level`` 1/2 when the words say an admin unit is meant
-    ("the Idlib governorate"), 0 when they say a town is meant ("the town of X"), None
-    when they say nothing; ``locational`` is False for metonymy and swallowed names.
+    "countryside", "border", "street") or None; ``admin_level`` 1/2 when the words say
+    an admin unit is meant ("the Idlib governorate"), 0 when they say a town is meant
+    ("the town of X"), None when they say nothing; ``locational`` is False for metonymy
+    and swallowed names.
     """
 
     start: int
@@ -467,7 +477,9 @@ def _describe(
         admin_level=_admin_level(before, after),
         locational=_locational(span, covered) and not _partial(span),
         cue_end=cue_end,
-        locative=start_tok > 0 and doc[start_tok - 1].lower_ in LOCATIVE_WORDS,
+        locative=(start_tok > 0 and doc[start_tok - 1].lower_ in LOCATIVE_WORDS)
+        # "in Mulange (Mulanje, Southern)": apposed to a named place
+        or (span.root.dep_ in ("appos", "conj", "npadvmod") and span.root.head.i in covered),
     )
 
 
@@ -503,9 +515,26 @@ def _partial(span) -> bool:
         after is not None
         and after.is_alpha
         and after.text[:1].isupper()
-        and not _ADMIN_AFTER.match(after.text)
-    )  # "North Governorate" is a cue
+        and not _ADMIN_AFTER.match(after.text)  # "North Governorate" is a cue
+        and not re.match(_FACILITIES, after.lower_)  # "Donetsk Airport" is near Donetsk
+    )
     return glued_before or glued_after
+
+
+def _glued(span, ent) -> list:
+    """Words of ``ent`` joined to ``span`` without punctuation ("Surman (Azzawya)" is two
+    names, "Syrian Observatory for Human Rights" one)."""
+    doc = span.doc
+    words = []
+    i = span.start - 1
+    while i >= ent.start and not doc[i].is_punct:
+        words.append(doc[i])
+        i -= 1
+    i = span.end
+    while i < ent.end and not doc[i].is_punct:
+        words.append(doc[i])
+        i += 1
+    return words
 
 
 def _locational(span, covered: set[int]) -> bool:
@@ -515,16 +544,17 @@ def _locational(span, covered: set[int]) -> bool:
         if ent.label_ in SWALLOWING_LABELS and ent.start <= span.start and span.end <= ent.end:
             # Words of the entity that are not place names themselves ("Bamako (Bamako)"
             # and "Rafah (Rafah, North Sinai)" are lists of places, not organisations).
-            extra = [t for t in ent if t.i not in covered and t.is_alpha and t.text[:1].isupper()]
+            extra = [t for t in _glued(span, ent) if t.i not in covered and t.text[:1].isupper()]
             if extra:
                 return False
     root = span.root
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in NON_LOCATIONAL_HEADS:
+    if (
+        root.dep_ in ("compound", "amod", "nmod", "poss")  # "Russia's government"
+        and root.head.lower_ in NON_LOCATIONAL_HEADS
+    ):
         return False
     while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
         root = root.head
-    if root.dep_ == "poss":  # "Russia's position": the state, not the place
-        return False
     # The active subject of a verb acts: "Russia denied", "Moscow launched" (metonymy).
     return not (
         root.dep_ == "nsubj"

@@ -43,6 +43,11 @@ MIN_FOREIGN_POPULATION = 100_000
 MIN_LOOSE_SIMILARITY = 75
 # All-capital names this short are codes: only countries ("US", "UAE") are written so.
 MAX_CODE_LENGTH = 4
+# Regions named by a direction alone ("Southern", "Eastern" provinces exist in a dozen
+# countries).
+DIRECTION_NAMES = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"]
+)
 # Names this short are common words or codes ("No", "US") unless the article supports them.
 MIN_FOREIGN_KEY_LENGTH = 4
 # spaCy labels that vouch for a span being a place even when the gazetteer prior is weak.
@@ -55,7 +60,7 @@ class ResolvedPlace:
 
     ``start``/``end`` index ``Article.text``; ``country`` is the ISO alpha-2 code;
     ``feature`` PPL, SPOT, ADM1, ADM2, ADM3 or PCLI; ``relation`` the spatial cue around the
-    mention ("near", "distance", "road", "outskirts", "countryside", "border") or None;
+    mention ("near", "distance", "road", "outskirts", "countryside", "border", "street") or None;
     ``is_locational`` False for metonymy ("Moscow said") and names inside other names.
     """
 
@@ -100,7 +105,7 @@ def resolve_mentions(
     ]
     support = Counter(named)
     for mention, pick, opts in zip(mentions, first, options, strict=True):
-        if pick is None:
+        if pick is None or pick[1]:  # loose matches never vouch for a country
             continue
         place = pick[0]
         # Unambiguous names said as places ("in Binnish") vouch for their country.
@@ -126,7 +131,7 @@ def resolve_mentions(
         if pick is None:
             continue
         place, fuzzy, confidence = pick
-        if not _plausible(mention, place, fuzzy, support):
+        if not _plausible(mention, place, fuzzy, support, named):
             continue
         resolved.append(_record(mention, place, fuzzy, confidence))
     return resolved
@@ -236,8 +241,12 @@ def _cue_bonus(m: MentionSpan, place: Place) -> float:
     return 0.0
 
 
-def _plausible(m: MentionSpan, place: Place, fuzzy: bool, support: Counter[str]) -> bool:
+def _plausible(
+    m: MentionSpan, place: Place, fuzzy: bool, support: Counter[str], named: Counter[str]
+) -> bool:
     in_play = place.cc in support
+    if m.key in DIRECTION_NAMES and place.cc not in named:
+        return False  # "Eastern", "Southern": a region of a country the text must name
     if m.text.isupper() and len(m.text) <= MAX_CODE_LENGTH and place.feature != "PCLI":
         return False  # "EU", "CIS", "AI" are codes, not the towns Eu or Cis
     if fuzzy:
