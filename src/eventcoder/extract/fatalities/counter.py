@@ -261,8 +261,10 @@ def _groups(sentence: SpacySpan, dates: set[int], verbs_only: bool) -> list[_Gro
         if token.i in dates or _not_done(token) or verbs_only and token.pos_ != "VERB":
             continue
         victims = [(v, q) for v, q in _victims(token) if v is None or _plausible(v, dates)]
+        if any(v is not None and _nobody(v) for v, _ in victims):
+            continue  # "no one was killed": a zero, read by NO_DEATHS
         death_verb = token.lemma_.lower() in KILL_VERBS | DIE_VERBS or _shot_dead(token)
-        if death_verb and token.pos_ == "VERB" and not any(q for _, q in victims):
+        if death_verb and token.pos_ == "VERB" and all(v is None for v, _ in victims):
             # the small parser often misses the victims of headline-style clauses
             # ("At least one soldier killed and two wounded"): take the nearest count before
             fallback = _nearest_number_before(token, dates)
@@ -277,6 +279,15 @@ def _groups(sentence: SpacySpan, dates: set[int], verbs_only: bool) -> list[_Gro
             civilian = victim is not None and victim.lemma_.lower() in CIVILIAN_NOUNS
             groups.append(_Group(quantity, victim, token, civilian))
     return groups
+
+
+def _nobody(victim: Token) -> bool:
+    """ "no one", "nobody", "no civilians", "none of them"."""
+    if victim.lower_ in ("nobody", "none", "noone"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children):
+        return True
+    return victim.lower_ == "one" and victim.i > 0 and victim.doc[victim.i - 1].lower_ == "no"
 
 
 def _plausible(victim: Token, dates: set[int]) -> bool:
@@ -304,7 +315,8 @@ def _nearest_number_before(anchor: Token, dates: set[int]) -> tuple[Token | None
     for token in reversed(list(anchor.sent[: anchor.i - anchor.sent.start])):
         if token.i in dates or token.text in (";", ":") or token.lemma_.lower() in HURT_WORDS:
             break
-        if token.pos_ in ("NOUN", "PROPN") and not token.like_num:
+        counted = any(c.dep_ == "nummod" for c in token.children)
+        if token.pos_ in ("NOUN", "PROPN") and counted:
             quantity = quantity_of(token)
             if quantity is not None and not any(
                 i in dates for i in (quantity.first, quantity.last)

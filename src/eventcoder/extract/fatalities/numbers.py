@@ -85,7 +85,7 @@ def number_value(token: Token) -> Quantity | None:
 
 def lower_bound(quantity: Quantity, token: Token) -> Quantity:
     """A range ("between 10 and 12", "10 to 12", "10-12") counts as its lower end."""
-    others = [number_value(c) for c in token.children if c.dep_ in ("conj", "quantmod", "prep")]
+    others = [number_value(c) for c in token.children if c.dep_ in ("conj", "prep")]
     others += [number_value(g) for c in token.children if c.dep_ == "prep" for g in c.children]
     values = [q for q in others if q is not None and not q.vague]
     if not values:

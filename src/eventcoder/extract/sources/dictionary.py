@@ -93,6 +93,10 @@ class SourceDictionary:
                 entries.setdefault(normalise(key), entry)
         return cls(entries)
 
+    def entries(self) -> list[SourceEntry]:
+        """Each source once, in file order."""
+        return list(dict.fromkeys(self._entries.values()))
+
     def lookup(self, surface: str) -> SourceEntry | None:
         key = normalise(surface)
         if key in self._entries:
