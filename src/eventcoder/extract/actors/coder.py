@@ -220,6 +220,8 @@ def _apply_conventions(
     if a2 is None and etype == "Battles":
         others = [r for r in seen if r.kind in ARMED_KINDS and r.name != a1.name]
         a2 = others[0] if others else None
+    if a2 is None and sub == "Looting/property destruction" and a1 and a1.kind != "civilians":
+        a2 = _generic("civilians", country, [], trigger)  # the property's owners
     if (
         a2 is not None
         and a1 is not None

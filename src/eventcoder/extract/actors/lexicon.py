@@ -275,3 +275,5 @@ FACILITY_NOUNS = frozenset(
         "compound",
     }
 )
+# Modifiers that make a facility the state forces' own ("regime positions").
+STATE_FACILITY_OWNERS = frozenset({"government", "governmental", "regime", "army", "military"})

@@ -27,6 +27,7 @@ from eventcoder.extract.actors.lexicon import (
     MILITARY_NOUNS,
     PLACE_NOUNS,
     POLICE_NOUNS,
+    STATE_FACILITY_OWNERS,
     STATE_MODIFIERS,
 )
 
@@ -186,7 +187,11 @@ class MentionFinder:
         """State forces named by the force noun ``token``; "Turkish and Russian forces"
         gives two, the second spanning only its own country word."""
         word = token.lower_
-        if word not in MILITARY_NOUNS and word not in POLICE_NOUNS:
+        if word in FACILITY_NOUNS and any(
+            c.lower_ in STATE_FACILITY_OWNERS for c in token.children
+        ):
+            word = "forces"  # "regime positions", "governmental positions" name the forces there
+        elif word not in MILITARY_NOUNS and word not in POLICE_NOUNS:
             return []
         facility = token.dep_ == "compound" and token.head.lower_ in FACILITY_NOUNS
         if (token.dep_ in {"compound", "amod"} and not facility) or token.pos_ not in {
@@ -222,7 +227,9 @@ class MentionFinder:
                         partners.append((partner, conj.i))
         if word in {"officer", "officers"} and not _is_police(token):
             return []  # army officers are counted by "army"; other officers are not forces
-        has_state_modifier = any(m.lower_ in STATE_MODIFIERS for m in modifiers)
+        has_state_modifier = any(
+            m.lower_ in STATE_MODIFIERS | STATE_FACILITY_OWNERS for m in modifiers
+        )
         if owner is None and not (has_state_modifier or word in BARE_STATE_NOUNS):
             return []
         actor_country = owner.name if owner else country
@@ -273,6 +280,17 @@ class MentionFinder:
             return None  # "IS fighters": the named group is the actor
         if group == "civilians" and token.dep_ == "compound":
             return None
+        if group in {"civilians", "protesters", "rioters"}:
+            # "Malian refugees" in Burkina Faso are Civilians (Mali).
+            country = next(
+                (
+                    found.name
+                    for c in token.children
+                    if c.dep_ in {"amod", "compound"}
+                    if (found := self.countries.name_or_demonym(c.text))
+                ),
+                country,
+            )
         base, inter = GENERIC_NAMES[group]
         name = f"{base} ({country})" if country else base
         start = min(

@@ -107,6 +107,8 @@ def find_roles(trigger, refs: list[ActorRef]) -> Roles:
             elif prep.dep_ == "prep" and prep.lower_ == "by" and word.pos_ == "NOUN":
                 for obj in prep.children:
                     _add(roles.agents, roles.agent_assoc, _resolve(obj, refs))
+            elif prep.dep_ == "prep" and prep.lower_ == "between" and word.lemma_ in CLASH_WORDS:
+                _between(prep, refs, roles)  # "clashes between X and Y"
             elif prep.dep_ == "prep" and prep.lower_ == "with" and word.lemma_ in CLASH_WORDS:
                 for obj in prep.children:  # "clashed with X": X is the other side
                     _add(roles.patients, roles.patient_assoc, _resolve(obj, refs))
@@ -152,6 +154,17 @@ def _antecedent(subject, verb):
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in PRONOUNS:
                 return child
     return subject
+
+
+def _between(prep, refs: list[ActorRef], roles: Roles) -> None:
+    """ "between X and Y": X is one side (agent), Y the other (patient)."""
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        first = [r for r in refs if r.covers(obj.i) or obj.left_edge.i <= r.start < obj.i]
+        _add(roles.agents, roles.agent_assoc, first)
+        for conj in (c for c in obj.children if c.dep_ == "conj"):
+            lo = min(conj.left_edge.i, conj.i)
+            second = [r for r in refs if r.covers(conj.i) or lo <= r.start < conj.i]
+            _add(roles.patients, roles.patient_assoc, second)
 
 
 def _support_objects(word):
