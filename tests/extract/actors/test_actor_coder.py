@@ -13,6 +13,7 @@ EVENT_TYPES = {
     "Air/drone strike": ("Political violence", "Explosions/Remote violence"),
     "Remote explosive/landmine/IED": ("Political violence", "Explosions/Remote violence"),
     "Attack": ("Political violence", "Violence against civilians"),
+    "Looting/property destruction": ("Strategic developments", "Strategic developments"),
     "Peaceful protest": ("Demonstrations", "Protests"),
     "Protest with intervention": ("Demonstrations", "Protests"),
     "Violent demonstration": ("Demonstrations", "Riots"),
@@ -231,3 +232,55 @@ def test_keyword_baseline_takes_first_two_entities(parse):
     found = KeywordActorBaseline().extract(parsed, mention(parsed, "Armed clash", "shelled"))
     assert found.actor1 == "Turkish"
     assert found.actor2 is not None
+
+
+def test_clashes_between_two_sides(coder, parse):
+    found = code(
+        coder,
+        parse,
+        "Clashes broke out between Taliban militants and Afghan police in Ghazni province.",
+        "Armed clash",
+        "Clashes",
+    )
+    assert found.actor1 == "Taliban"
+    assert found.actor2.startswith("Police Forces of Afghanistan")
+    assert found.interaction == "12"
+
+
+def test_unknown_place_name_is_not_an_actor(coder, parse):
+    found = code(
+        coder,
+        parse,
+        "Regime forces shelled Kansafra in Idlib. Neither fatalities nor injuries were reported.",
+        "Air/drone strike",
+        "shelled",
+    )
+    assert found.actor1.startswith("Military Forces of Syria")
+    assert found.actor2 is None
+    assert found.interaction == "10"
+
+
+def test_victims_keep_their_nationality(coder, parse):
+    found = code(
+        coder,
+        parse,
+        "The Burkinabe army entered the Mentao refugee camp in Soum and assaulted several "
+        "Malian refugees.",
+        "Attack",
+        "assaulted",
+    )
+    assert found.actor1.startswith("Military Forces of Burkina Faso")
+    assert found.actor2 == "Civilians (Mali)"
+
+
+def test_looted_property_belongs_to_civilians(coder, parse):
+    found = code(
+        coder,
+        parse,
+        "Boko Haram fighters looted several houses in Kolofata, Extreme-Nord, Cameroon.",
+        "Looting/property destruction",
+        "looted",
+    )
+    assert found.actor1.startswith("Boko Haram")
+    assert found.actor2 == "Civilians (Cameroon)"
+    assert found.civilian_targeting == "Civilian targeting"
