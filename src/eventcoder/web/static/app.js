@@ -158,7 +158,7 @@ function drawMarkers() {
     state.markers.set(event.event_id_cnty, marker);
     located.push([event.latitude, event.longitude]);
   }
-  if (located.length) state.map.fitBounds(located, { padding: [40, 40], maxZoom: 7 });
+  if (located.length) state.map.fitBounds(located, { padding: [40, 40], maxZoom: 6 });
   drawLegend();
 }
 
