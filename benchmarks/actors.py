@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from eventcoder.clean import clean_article
 from eventcoder.extract.actors import ActorCoder, KeywordActorBaseline
-from eventcoder.extract.actors.coder import EVENT_LEMMAS
+from eventcoder.extract.actors.lexicon import EVENT_LEMMAS
 from eventcoder.nlp import Parser
 from eventcoder.records import Article, EventMention, ParsedArticle, Span
 

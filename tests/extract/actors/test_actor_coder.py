@@ -284,3 +284,17 @@ def test_looted_property_belongs_to_civilians(coder, parse):
     assert found.actor1.startswith("Boko Haram")
     assert found.actor2 == "Civilians (Cameroon)"
     assert found.civilian_targeting == "Civilian targeting"
+
+
+def test_unattributed_fighting_gets_the_wars_two_sides(coder, parse):
+    found = code(
+        coder,
+        parse,
+        "On 2 May 2020, the OSCE SMM observed a total of 14 explosions near Donetsk.",
+        "Armed clash",
+        "explosions",
+    )
+    assert found.actor1.startswith("Military Forces of Ukraine")
+    assert found.actor2 == "NAF: United Armed Forces of Novorossiya"
+    assert found.interaction == "12"
+    assert all(e.method.endswith(":convention") for e in found.evidence)

@@ -14,45 +14,13 @@ from pathlib import Path
 from eventcoder.extract.actors.countries import CountryTable
 from eventcoder.extract.actors.dictionary import load_actor_dictionary
 from eventcoder.extract.actors.gazetteer import CountryGuesser, place_names
-from eventcoder.extract.actors.lexicon import GENERIC_NAMES, PLACE_NOUNS
+from eventcoder.extract.actors.lexicon import EVENT_LEMMAS, GENERIC_NAMES, PLACE_NOUNS
 from eventcoder.extract.actors.mentions import ActorRef, MentionFinder
 from eventcoder.extract.actors.roles import Roles, find_roles, victims
 from eventcoder.extract.evidence import make_evidence
 from eventcoder.records import ActorFinding, EventMention, Evidence, ParsedArticle
 
 METHOD = "rules.actors.v1"
-# Words that mark a sentence's event when it is not the trigger's own sentence.
-EVENT_LEMMAS = frozenset(
-    {
-        "kill",
-        "attack",
-        "strike",
-        "shoot",
-        "clash",
-        "bomb",
-        "target",
-        "shell",
-        "fire",
-        "ambush",
-        "raid",
-        "abduct",
-        "kidnap",
-        "storm",
-        "protest",
-        "demonstrate",
-        "riot",
-        "destroy",
-        "seize",
-        "capture",
-        "arrest",
-        "launch",
-        "wound",
-        "injure",
-        "explode",
-        "detonate",
-        "execute",
-    }
-)
 # Actor kinds that cannot be the perpetrator of political violence in ACLED's coding.
 VICTIM_KINDS = frozenset({"civilians", "protesters"})
 ARMED_KINDS = frozenset(
@@ -104,10 +72,22 @@ class ActorCoder:
         seen = [r for r in seen if r not in suffered]
         if not roles.agents and mention.event_type not in {"Protests", "Riots"}:
             roles.agents = self._agent_elsewhere(parsed, spans, country, year)
-        a1, a2, assoc1, assoc2 = _apply_conventions(
-            mention, roles, seen, country, year, trigger, self.countries
-        )
-        return self._finding(parsed, mention, country, a1, a2, assoc1, assoc2)
+        dyad = self._dyad(country, year, trigger)
+        a1, a2, assoc1, assoc2 = _apply_conventions(mention, roles, seen, country, trigger, dyad)
+        return self._finding(parsed, country, a1, a2, assoc1, assoc2)
+
+    def _dyad(self, country: str | None, year: int | None, trigger) -> tuple[ActorRef, ...]:
+        """The two sides of the country's main war as actors, or () where there is none."""
+        names = self.countries.default_dyad(country, year) if country else None
+        refs = []
+        for name in names or ():
+            entry = self.actors.lookup(name, year)
+            state = self.countries.by_name(name.split(" of ", 1)[-1].split(" (")[0])
+            if entry:
+                refs.append(_implied(name, entry.inter, entry.type, entry.country, trigger))
+            elif state:  # "Military Forces of Russia (2000-)" fighting in Ukraine: inter 8
+                refs.append(_implied(name, "1", "state", state.name, trigger))
+        return tuple(refs) if len(refs) == 2 else ()
 
     def event_country(self, parsed: ParsedArticle, spans: list) -> str | None:
         """The country of the event: place names of its sentences, else of the article."""
@@ -140,7 +120,7 @@ class ActorCoder:
                         return found[:1]
         return []
 
-    def _finding(self, parsed, mention, country, a1, a2, assoc1, assoc2) -> ActorFinding:
+    def _finding(self, parsed, country, a1, a2, assoc1, assoc2) -> ActorFinding:
         inter1 = _inter(a1, country) if a1 else None
         inter2 = _inter(a2, country) if a2 else ("0" if a1 else None)
         evidence: list[Evidence] = []
@@ -179,9 +159,8 @@ def _inter(ref: ActorRef, country: str | None) -> str | None:
     return ref.inter
 
 
-def _apply_conventions(
-    mention, roles: Roles, seen: list[ActorRef], country, year, trigger, countries
-):
+def _apply_conventions(mention, roles: Roles, seen: list[ActorRef], country, trigger, dyad):
+    """actor1, actor2 and associated actors after ACLED's conventions by event type."""
     etype, sub = mention.event_type, mention.sub_event_type
     agents = [_as_perpetrator(r, etype, country) for r in roles.agents]
     agents = [r for r in agents if r.kind not in VICTIM_KINDS or etype in {"Protests", "Riots"}]
@@ -209,10 +188,8 @@ def _apply_conventions(
         assoc2 = [r for r in assoc2 if r.kind != "civilians"]
     elif a1 is None:
         armed = [r for r in seen if r.kind in ARMED_KINDS and r != a2]
-        dyad = countries.default_dyad(country, year) if country and not armed else None
-        if dyad and etype in {"Battles", "Explosions/Remote violence"}:
-            a1 = _implied(dyad[0], "1", "state", country, trigger)
-            a2 = a2 or _implied(dyad[1], "2", "rebel", None, trigger)
+        if dyad and not armed and etype in {"Battles", "Explosions/Remote violence"}:
+            a1, a2 = dyad[0], a2 or dyad[1]
         else:
             a1 = armed[0] if armed else _generic("unidentified", country, [], trigger)
         if etype == "Battles" and a2 is None and len(armed) > 1:

@@ -277,3 +277,35 @@ FACILITY_NOUNS = frozenset(
 )
 # Modifiers that make a facility the state forces' own ("regime positions").
 STATE_FACILITY_OWNERS = frozenset({"government", "governmental", "regime", "army", "military"})
+# Words that mark a sentence's event when it is not the trigger's own sentence.
+EVENT_LEMMAS = frozenset(
+    {
+        "kill",
+        "attack",
+        "strike",
+        "shoot",
+        "clash",
+        "bomb",
+        "target",
+        "shell",
+        "fire",
+        "ambush",
+        "raid",
+        "abduct",
+        "kidnap",
+        "storm",
+        "protest",
+        "demonstrate",
+        "riot",
+        "destroy",
+        "seize",
+        "capture",
+        "arrest",
+        "launch",
+        "wound",
+        "injure",
+        "explode",
+        "detonate",
+        "execute",
+    }
+)
