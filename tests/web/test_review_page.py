@@ -37,12 +37,17 @@ SCREENSHOT = Path("/tmp/review.png")
 TIMEOUT_MS = 20_000  # first paint parses the 0.7 MB basemap; slow shared CI cores
 
 
-@pytest.fixture(scope="module")
-def server(coded_store, tmp_path_factory) -> Iterator[str]:
-    """Base URL of eventcoder serving a private copy of the coded store on a free port."""
+@pytest.fixture(scope="session")
+def vendored() -> None:
+    """Fail (not skip) when the page's third-party files were never copied in."""
     missing = missing_vendor_files()
     if missing:
         pytest.fail(f"the review page's vendored files {missing} are missing: {INSTALL_HINT}")
+
+
+@pytest.fixture(scope="module")
+def server(vendored, coded_store, tmp_path_factory) -> Iterator[str]:
+    """Base URL of eventcoder serving a private copy of the coded store on a free port."""
     db = shutil.copy(coded_store, tmp_path_factory.mktemp("page") / "events.duckdb")
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))  # the OS picks a free port; uvicorn serves on this socket
