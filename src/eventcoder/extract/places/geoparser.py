@@ -35,6 +35,8 @@ SPECIFICITY = {"PPL": 0, "SPOT": 0, "ADM3": 1, "ADM2": 2, "ADM1": 3, "PCLI": 4}
 PRECISION = {"PPL": 1, "SPOT": 1, "ADM3": 2, "ADM2": 2, "ADM1": 3, "PCLI": 3}
 # Another named place within this distance corroborates a town's reading.
 CORROBORATION_KM = 100.0
+# Places this big (or provinces, countries) weigh double for the article's country.
+MAJOR_POPULATION = 100_000
 # Sentences read when the event's own sentences name no place: the title and lead.
 LEAD_SENTENCES = 3
 # Lookups cached per process: the same names recur across a batch of articles.
@@ -184,7 +186,11 @@ def choose_event_place(
         return None
     weights = Counter(named_countries or {})
     for place in places:
-        weights[place.country] += 2 if place.sentence in sentence_indices else 1
+        # A city or a province says more about the article's country than a hamlet.
+        major = place.population >= MAJOR_POPULATION or place.feature in ("ADM1", "PCLI")
+        weights[place.country] += (2 if place.sentence in sentence_indices else 1) * (
+            2 if major else 1
+        )
     dominant = weights.most_common(1)[0][0]
     lead = range(LEAD_SENTENCES)
     anchor = trigger if trigger is not None and trigger.end > trigger.start else None
