@@ -4,8 +4,10 @@ Runs clean + nlp on each gold text, builds one EventMention spanning all its sen
 (event type from gold, which the fatality rules use), and scores the shipped components
 and their baselines on the same parses:
 
-    .venv/bin/python benchmarks/fields.py --gold ../shared/gold/dev/acled-notes-2020-dev.jsonl --limit 300
-    .venv/bin/python benchmarks/fields.py --gold ../shared/gold/dev/ucdp-ged-headlines.jsonl --errors 20
+    .venv/bin/python benchmarks/fields.py --gold ../shared/gold/dev/acled-notes-2020-dev.jsonl \
+        --limit 300
+    .venv/bin/python benchmarks/fields.py --gold ../shared/gold/dev/ucdp-ged-headlines.jsonl \
+        --errors 20
 """
 
 from __future__ import annotations
@@ -43,10 +45,12 @@ class Tally:
         self.abs_error += abs((got or 0) - gold)
 
     def date_line(self) -> str:
-        return f"exact {self.exact / max(self.n, 1):.3f}  +-1 day {self.near / max(self.n, 1):.3f}  (n={self.n})"
+        n = max(self.n, 1)
+        return f"exact {self.exact / n:.3f}  +-1 day {self.near / n:.3f}  (n={self.n})"
 
     def toll_line(self) -> str:
-        return f"exact {self.exact / max(self.n, 1):.3f}  MAE {self.abs_error / max(self.n, 1):.2f}  (n={self.n})"
+        n = max(self.n, 1)
+        return f"exact {self.exact / n:.3f}  MAE {self.abs_error / n:.2f}  (n={self.n})"
 
 
 def read_gold(path: Path, limit: int | None) -> list[dict]:
@@ -116,9 +120,9 @@ def main() -> None:
                 if gold["fatalities"] > 0:
                     deadly_tally[name].add_toll(gold["fatalities"], got)
                 if name == "ours" and got != gold["fatalities"]:
-                    misses["toll"].append(
-                        f"{gold['fatalities']} got {got} [{gold.get('event_type')}] | {record['text'][:200]}"
-                    )
+                    kind = gold.get("event_type")
+                    text = record["text"][:200]
+                    misses["toll"].append(f"{gold['fatalities']} got {got} [{kind}] | {text}")
 
     print(f"{opts.gold.name}: {len(records)} texts")
     for name in dates:

@@ -39,7 +39,8 @@ def counter():
         ("The war has killed more than 300,000 people since the start of the conflict.", 0, False),
         ("Fighting resulted in fatalities. Unknown number of fatalities coded as 10.", 10, True),
         (
-            "Clashes were reported in five villages. Fatalities coded as 18 and spread across five locations.",
+            "Clashes were reported in five villages. "
+            "Fatalities coded as 18 and spread across five locations.",
             4,
             True,
         ),
@@ -67,7 +68,8 @@ def test_repeated_toll_is_not_added(counter, parse, mention_over):
 
 def test_another_victim_is_added(counter, parse, mention_over):
     parsed = parse(
-        "Two soldiers were killed in the ambush on Thursday. Another soldier died later in hospital."
+        "Two soldiers were killed in the ambush on Thursday. "
+        "Another soldier died later in hospital."
     )
     assert counter.extract(parsed, mention_over(parsed)).fatalities == 3
 

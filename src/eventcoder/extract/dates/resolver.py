@@ -20,10 +20,48 @@ METHOD = "rules.dates.v1"
 
 # Verbs and nouns whose dates are the date of a statement, not of the event.
 REPORTING_VERBS = frozenset(
-    ["announce", "say", "reveal", "confirm", "report", "state", "tell", "add", "claim", "publish", "release", "disclose", "declare", "acknowledge", "admit", "deny", "note", "explain", "post", "tweet", "identify", "name"]
+    [
+        "announce",
+        "say",
+        "reveal",
+        "confirm",
+        "report",
+        "state",
+        "tell",
+        "add",
+        "claim",
+        "publish",
+        "release",
+        "disclose",
+        "declare",
+        "acknowledge",
+        "admit",
+        "deny",
+        "note",
+        "explain",
+        "post",
+        "tweet",
+        "identify",
+        "name",
+    ]
 )
 REPORTING_NOUNS = frozenset(
-    ["statement", "report", "announcement", "conference", "briefing", "communique", "communiqué", "interview", "video", "tweet", "post", "release", "bulletin", "update"]
+    [
+        "statement",
+        "report",
+        "announcement",
+        "conference",
+        "briefing",
+        "communique",
+        "communiqué",
+        "interview",
+        "video",
+        "tweet",
+        "post",
+        "release",
+        "bulletin",
+        "update",
+    ]
 )
 # Bodies found on a day may have died earlier: ACLED codes such deaths at week precision.
 FOUND_DEAD = re.compile(r"\b(found|discovered|recovered)\b", re.IGNORECASE)

@@ -126,8 +126,13 @@ def quantity_of(noun: Token) -> Quantity | None:
 
 
 def _singular(noun: Token) -> Quantity | None:
-    """One person: "a soldier", "the commander", "he", "Salim Abu Ahmed"."""
-    if noun.tag_ in ("NN", "NNP") and any(c.dep_ in ("det", "poss") for c in noun.children):
+    """One person: "a soldier", "the commander", "he", "Salim Abu Ahmed", and a bare
+    singular noun, as headlines write it ("NPA rebel killed in clash")."""
+    if (
+        noun.tag_ == "NN"
+        or noun.tag_ == "NNP"
+        and any(c.dep_ in ("det", "poss") for c in noun.children)
+    ):
         return Quantity(1, noun.i, noun.i)
     if noun.ent_type_ == "PERSON" or noun.lower_ in ("he", "she", "him", "her", "other", "another"):
         return Quantity(1, noun.i, noun.i)

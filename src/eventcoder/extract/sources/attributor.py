@@ -15,24 +15,83 @@ from spacy.tokens import Token
 
 from eventcoder.extract.evidence import make_evidence
 from eventcoder.extract.sources.dictionary import SourceDictionary, combine_scales
-from eventcoder.records import Evidence, EventMention, ParsedArticle, SourceFinding
+from eventcoder.records import EventMention, Evidence, ParsedArticle, SourceFinding
 
 METHOD = "rules.sources.v1"
 METHOD_OUTLET = "metadata.outlet.v1"
 
 REPORTING_VERBS = frozenset(
-    "say report announce confirm state tell reveal add publish quote cite broadcast "
-    "tweet post write deny acknowledge note".split()
+    [
+        "say",
+        "report",
+        "announce",
+        "confirm",
+        "state",
+        "tell",
+        "reveal",
+        "add",
+        "publish",
+        "quote",
+        "cite",
+        "broadcast",
+        "tweet",
+        "post",
+        "write",
+        "deny",
+        "acknowledge",
+        "note",
+    ]
 )
 # People who speak for an organisation: the organisation is the source.
 SPOKESPEOPLE = frozenset(
-    "spokesman spokeswoman spokesperson official officer source commander director head "
-    "minister chief representative member correspondent reporter statement".split()
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officer",
+        "source",
+        "commander",
+        "director",
+        "head",
+        "minister",
+        "chief",
+        "representative",
+        "member",
+        "correspondent",
+        "reporter",
+        "statement",
+    ]
 )
 # Unnamed speakers that no coder records as a source.
 GENERIC = frozenset(
-    "he she it they we i who which that this official officials source sources resident "
-    "residents witness witnesses people man woman statement police report reports".split()
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "who",
+        "which",
+        "that",
+        "this",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "resident",
+        "residents",
+        "witness",
+        "witnesses",
+        "people",
+        "man",
+        "woman",
+        "statement",
+        "police",
+        "report",
+        "reports",
+    ]
 )
 CONFIDENCE_KNOWN = 0.85  # the name is in the dictionary
 CONFIDENCE_UNKNOWN = 0.55  # kept as written, scale unknown
