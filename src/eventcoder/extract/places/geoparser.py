@@ -214,7 +214,7 @@ def _rank(
         return (
             _isolated(place, places),
             place.relation == "street",
-            SPECIFICITY.get(place.feature, 5),
+            _specificity(place),
             loose,
             distance,
             road_size,
@@ -224,11 +224,19 @@ def _rank(
         place.country != dominant,
         _isolated(place, places),
         place.relation == "street",  # "Murree road in Rawalpindi": Rawalpindi
-        SPECIFICITY.get(place.feature, 5),
+        _specificity(place),
         loose,
         road_size,
         place.start,
     )
+
+
+def _specificity(place: ResolvedPlace) -> int:
+    # "the town of Basira in the countryside of Deir-ez-Zor": the countryside of a town
+    # is an area, less specific than a town named in it.
+    if place.relation == "countryside":
+        return SPECIFICITY["ADM2"]
+    return SPECIFICITY.get(place.feature, 5)
 
 
 def _isolated(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:

@@ -188,6 +188,8 @@ NON_LOCATIONAL_HEADS = frozenset(
         "league",
     ]
 )
+# Capitalised words after a name that belong to it without making another place.
+SETTLEMENT_WORDS = frozenset(["city", "town", "village", "municipality", "camp"])
 # Capitalised words that may precede a place name without making it part of a longer one.
 DIRECTION_WORDS = frozenset(
     [
@@ -479,7 +481,9 @@ def _describe(
         cue_end=cue_end,
         locative=(start_tok > 0 and doc[start_tok - 1].lower_ in LOCATIVE_WORDS)
         # "in Mulange (Mulanje, Southern)": apposed to a named place
-        or (span.root.dep_ in ("appos", "conj", "npadvmod") and span.root.head.i in covered),
+        or (span.root.dep_ in ("appos", "conj", "npadvmod") and span.root.head.i in covered)
+        or relation == "near"
+        and cue_end > end,  # "the Zahle roundabout"
     )
 
 
@@ -499,9 +503,15 @@ def _ner_label(span) -> str:
 
 def _partial(span) -> bool:
     """True when capitalised words glue onto the name: "Jabal al-Zawiya" is not Zawiya,
-    "Central Zone" not the village Central, "Ahim Junction" not Ahim."""
+    "Ghadir al Bostan" not Boston, "Central Zone" not the village Central, "Ahim
+    Junction" not Ahim; "Busra Esh-Sham", "Valenzuela City" and "Donetsk Airport" are."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
+    i = span.start - 1
+    if i > 0 and doc[i].lower_ in ARTICLES | {"-"}:  # "Ghadir al Bostan", "Jabal al-Zawiya"
+        i -= 1
+        if doc[i].text == "-" and i > 0:
+            i -= 1
+    before = doc[i] if i >= 0 and i < span.start else None
     after = doc[span.end] if span.end < len(doc) else None
     glued_before = (
         before is not None
@@ -515,6 +525,8 @@ def _partial(span) -> bool:
         after is not None
         and after.is_alpha
         and after.text[:1].isupper()
+        and after.lower_ not in ARTICLES
+        and after.lower_ not in SETTLEMENT_WORDS
         and not _ADMIN_AFTER.match(after.text)  # "North Governorate" is a cue
         and not re.match(_FACILITIES, after.lower_)  # "Donetsk Airport" is near Donetsk
     )
@@ -548,11 +560,13 @@ def _locational(span, covered: set[int]) -> bool:
             if extra:
                 return False
     root = span.root
-    if (
-        root.dep_ in ("compound", "amod", "nmod", "poss")  # "Russia's government"
-        and root.head.lower_ in NON_LOCATIONAL_HEADS
-    ):
-        return False
+    head = root
+    for _ in range(3):  # "the US dollar exchange rate": up the noun phrase
+        if head.dep_ not in ("compound", "amod", "nmod", "poss") or head.head is head:
+            break
+        head = head.head
+        if head.lower_ in NON_LOCATIONAL_HEADS:  # "Russia's government", "US dollar"
+            return False
     while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
         root = root.head
     # The active subject of a verb acts: "Russia denied", "Moscow launched" (metonymy).
