@@ -11,7 +11,7 @@ from eventcoder.cli.main import app
 from eventcoder.cli.options import EXIT_OK, EXIT_PARTIAL
 from tests.conftest import EXAMPLES
 
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "200"})  # a wide terminal: table cells stay on one line
 
 STORY = (
     "On 3 March 2021, gunmen killed two farmers in the village of Kukawa, Borno State, "

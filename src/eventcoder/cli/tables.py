@@ -16,23 +16,26 @@ def _text(value: object) -> str:
 def events_table(events: Sequence[Event], title: str = "Events") -> Table:
     """One row per event with the fields an analyst checks first."""
     table = Table(title=f"{title} ({len(events)})", show_lines=False)
-    for column in (
-        "date",
-        "type / sub-type",
-        "actor1",
-        "actor2",
-        "location",
-        "geo",
-        "deaths",
-        "source",
-        "conf.",
+    # Short codes never wrap; long names wrap at word boundaries.
+    for column, wraps in (
+        ("date", False),
+        ("event type", True),
+        ("sub-event type", False),
+        ("actor1", True),
+        ("actor2", True),
+        ("location", True),
+        ("geo", False),
+        ("deaths", False),
+        ("source", True),
+        ("conf.", False),
     ):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, no_wrap=not wraps)
     for event in events:
         place = ", ".join(p for p in (event.location, event.admin1, event.country) if p)
         table.add_row(
             _text(event.event_date) or f"? ({_text(event.date_reason)})",
-            f"{event.event_type} / {event.sub_event_type}",
+            event.event_type,
+            event.sub_event_type,
             _text(event.actor1),
             _text(event.actor2),
             place,
