@@ -49,7 +49,7 @@ def test_state_forces_by_demonym_target_civilians(coder, parse):
     found = code(
         coder,
         parse,
-        "Afghan security forces shot and injured a civilian in Gardez district, Paktia.",
+        "Afghan security forces shot and wounded a shopkeeper in Khost city, Khost province.",
         "Attack",
         "shot",
     )
@@ -65,7 +65,7 @@ def test_foreign_forces_are_external(coder, parse):
     found = code(
         coder,
         parse,
-        "Turkish forces shelled Kurdish positions near Tal Tamer in Al-Hasakah, Syria.",
+        "Turkish troops shelled Kurdish-held villages near Ain Issa in Raqqa province, Syria.",
         "Air/drone strike",
         "shelled",
     )
@@ -119,8 +119,8 @@ def test_peaceful_protest_has_no_actor2(coder, parse):
     found = code(
         coder,
         parse,
-        "Around 50 workers protested in front of the governorate in Sousse, Tunisia, "
-        "over unpaid wages.",
+        "About 40 nurses protested outside the regional hospital in Sfax, Tunisia, "
+        "over unpaid bonuses.",
         "Peaceful protest",
         "protested",
     )
@@ -136,9 +136,9 @@ def test_rioters(coder, parse):
     found = code(
         coder,
         parse,
-        "Rioters hurled Molotov cocktails at the central bank in Sidon, Lebanon.",
+        "Rioters threw stones and burned tyres outside the town hall in Tyre, Lebanon.",
         "Violent demonstration",
-        "hurled",
+        "threw",
     )
     assert found.actor1 == "Rioters (Lebanon)"
     assert found.inter1 == "5"
@@ -228,7 +228,7 @@ def test_interaction_orders_codes():
 
 
 def test_keyword_baseline_takes_first_two_entities(parse):
-    parsed = parse("Turkish forces shelled SDF positions near Tal Tamer.")
+    parsed = parse("Turkish forces shelled SDF positions near Ain Issa.")
     found = KeywordActorBaseline().extract(parsed, mention(parsed, "Armed clash", "shelled"))
     assert found.actor1 == "Turkish"
     assert found.actor2 is not None
@@ -251,7 +251,7 @@ def test_unknown_place_name_is_not_an_actor(coder, parse):
     found = code(
         coder,
         parse,
-        "Regime forces shelled Kansafra in Idlib. Neither fatalities nor injuries were reported.",
+        "Regime artillery shelled Maarrat Misrin north of Idlib city overnight.",
         "Air/drone strike",
         "shelled",
     )
@@ -264,10 +264,9 @@ def test_victims_keep_their_nationality(coder, parse):
     found = code(
         coder,
         parse,
-        "The Burkinabe army entered the Mentao refugee camp in Soum and assaulted several "
-        "Malian refugees.",
+        "Burkinabe soldiers beat several Malian refugees at a camp outside Djibo.",
         "Attack",
-        "assaulted",
+        "beat",
     )
     assert found.actor1.startswith("Military Forces of Burkina Faso")
     assert found.actor2 == "Civilians (Mali)"
@@ -277,7 +276,7 @@ def test_looted_property_belongs_to_civilians(coder, parse):
     found = code(
         coder,
         parse,
-        "Boko Haram fighters looted several houses in Kolofata, Extreme-Nord, Cameroon.",
+        "Boko Haram fighters looted shops in Mora, Far North region, Cameroon.",
         "Looting/property destruction",
         "looted",
     )
@@ -290,7 +289,7 @@ def test_unattributed_fighting_gets_the_wars_two_sides(coder, parse):
     found = code(
         coder,
         parse,
-        "On 2 May 2020, the OSCE SMM observed a total of 14 explosions near Donetsk.",
+        "In May 2020, OSCE SMM monitors recorded 14 explosions near Donetsk.",
         "Armed clash",
         "explosions",
     )
@@ -298,3 +297,16 @@ def test_unattributed_fighting_gets_the_wars_two_sides(coder, parse):
     assert found.actor2 == "NAF: United Armed Forces of Novorossiya"
     assert found.interaction == "12"
     assert all(e.method.endswith(":convention") for e in found.evidence)
+
+
+def test_organised_crime_killing_is_an_unidentified_gang(coder, parse):
+    found = code(
+        coder,
+        parse,
+        "A man was found dead with his hands tied on a road outside Culiacan, Sinaloa.",
+        "Attack",
+        "found",
+    )
+    assert found.actor1 == "Unidentified Gang (Mexico)"
+    assert found.inter1 == "3"
+    assert found.actor2 == "Civilians (Mexico)"

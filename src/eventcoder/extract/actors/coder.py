@@ -31,6 +31,12 @@ PROTEST_INTERVENTION = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
+# Signs of organised crime rather than political violence (see ``_as_gang``).
+CRIME_CUES = re.compile(
+    r"drive-by|found dead|bod(?:y|ies)\b[^.]{0,60}\b(?:was|were) found|signs of torture"
+    r"|hands (?:were )?tied|dismembered|beheaded|execution-style",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # Confidence of an actor that only the event type implies (no words name it).
 CONVENTION_CONFIDENCE = 0.5
@@ -74,6 +80,8 @@ class ActorCoder:
             roles.agents = self._agent_elsewhere(parsed, spans, country, year)
         dyad = self._dyad(country, year, trigger)
         a1, a2, assoc1, assoc2 = _apply_conventions(mention, roles, seen, country, trigger, dyad)
+        if a1 and a1.kind == "unidentified" and any(CRIME_CUES.search(s.text) for s in spans):
+            a1 = _as_gang(a1, country)
         return self._finding(parsed, country, a1, a2, assoc1, assoc2)
 
     def _dyad(self, country: str | None, year: int | None, trigger) -> tuple[ActorRef, ...]:
@@ -229,6 +237,23 @@ def _as_perpetrator(ref: ActorRef, etype: str, country: str | None) -> ActorRef:
     name = f"{base} ({country})" if country else base
     return ActorRef(
         name, "3", "unidentified", ref.start, ref.end, country, confidence=ref.confidence
+    )
+
+
+def _as_gang(ref: ActorRef, country: str | None) -> ActorRef:
+    """Unnamed killers whose modus operandi is organised crime's (drive-by shootings,
+    bodies dumped with signs of torture) are coded as an unidentified gang."""
+    base, inter = GENERIC_NAMES["gang"]
+    name = f"{base} ({country})" if country else base
+    return ActorRef(
+        name,
+        inter,
+        "gang",
+        ref.start,
+        ref.end,
+        country,
+        method=ref.method,
+        confidence=ref.confidence,
     )
 
 

@@ -345,6 +345,8 @@ class MentionFinder:
             )
         if ent.root.dep_ in {"compound", "amod"} and ent.root.head.lower_ in PLACE_NOUNS:
             return None  # "Zaghniya village"
+        if ent.label_ == "NORP" and not _names_people(ent):
+            return None  # a mistagged place ("Maarrat Misrin")
         if ent.label_ != "NORP" and not _looks_like_group(text):
             return None  # "Kansafra", "Hajlah": an unknown single name is more often a place
         inter = "4" if ent.label_ == "NORP" else "3"
@@ -365,6 +367,16 @@ def _looks_like_group(text: str) -> bool:
     words = text.split()
     acronym = len(words) == 1 and text.isalpha() and text.isupper() and len(text) >= 2
     return acronym or any(w.lower() in GROUP_WORDS for w in words)
+
+
+def _names_people(ent) -> bool:
+    """A NORP entity that names people: plural ("Tuaregs") or qualifying a group noun
+    ("Fulani herders", "Dinka militia")."""
+    head = ent.root.head.lower_
+    qualifies = ent.root.dep_ in {"compound", "amod"} and (
+        head in GENERIC_GROUPS or head in GROUP_WORDS
+    )
+    return qualifies or ent.text.endswith("s")
 
 
 def _proper_runs(sent, taken: set[int]):
