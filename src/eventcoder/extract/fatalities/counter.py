@@ -98,6 +98,30 @@ CODED_AS = re.compile(
     re.IGNORECASE,
 )
 
+# "Fatalities split between 2 events", "[1 fatality split among 12 events]".
+SPLIT = re.compile(
+    r"fatalit\w*\s+(?:were\s+|was\s+)?(?:split|spread|divided)\s+(?:across|among|between|over)"
+    r"\s+(?P<parts>\w+)\s+(?:events|locations|days)",
+    re.IGNORECASE,
+)
+# Animals are not fatalities ("burned 20 huts and killed 15 livestock").
+ANIMALS = frozenset(
+    [
+        "livestock",
+        "cattle",
+        "cow",
+        "goat",
+        "sheep",
+        "camel",
+        "animal",
+        "dog",
+        "horse",
+        "donkey",
+        "pig",
+        "chicken",
+    ]
+)
+
 # ACLED: a death reported without a count is coded 3 for a limited attack; 10 is for a
 # significant attack in a war zone, which needs more than one sentence can tell, so the
 # conservative figure is used and flagged as estimated.
@@ -144,7 +168,7 @@ class FatalityCounter:
         totals: list[tuple[int, list[_Group], bool]] = []  # (count, groups, additive)
         uncounted: list[_Group] = []
         zero_total = zero_civilian = None
-        coded = None
+        coded = split = None
         for index in dict.fromkeys(mention.sentence_indices):
             if not 0 <= index < len(parsed.sentences):
                 continue
@@ -153,6 +177,7 @@ class FatalityCounter:
             if span is None:
                 continue
             coded = coded or _coded_as(parsed, sentence.start, sentence.text)
+            split = split or _split_parts(sentence.text)
             for match in NO_DEATHS.finditer(sentence.text):
                 target = sentence.start + match.start(), sentence.start + match.end()
                 if "civilian" in (match["what"] or "").lower():
@@ -169,7 +194,7 @@ class FatalityCounter:
         if coded is not None:
             return coded
         if totals:
-            return self._counted(parsed, totals, zero_civilian)
+            return self._counted(parsed, totals, zero_civilian, split or 1)
         if zero_total is not None:
             evidence = make_evidence(parsed, "fatalities", 0, *zero_total, METHOD, CONFIDENCE_ZERO)
             return FatalityFinding(0, 0, False, (evidence,))
@@ -187,12 +212,12 @@ class FatalityCounter:
             return FatalityFinding(CONVENTION_LIMITED, _zero_if(zero_civilian), True, (evidence,))
         return FatalityFinding(0, _zero_if(zero_civilian) if zero_civilian else None, False, ())
 
-    def _counted(self, parsed: ParsedArticle, totals, zero_civilian) -> FatalityFinding:
+    def _counted(self, parsed: ParsedArticle, totals, zero_civilian, parts: int) -> FatalityFinding:
         """The largest sentence toll, plus the tolls of sentences that add victims."""
         best = max(totals, key=lambda t: t[0])
         chosen = [best] + [t for t in totals if t is not best and t[2]]
         groups = [g for _, gs, _ in chosen for g in gs]
-        total = sum(count for count, _, _ in chosen)
+        total = _share(sum(count for count, _, _ in chosen), parts)
         civilians = sum(g.quantity.value for g in groups if g.civilian)
         vague = all(g.quantity.vague for g in groups)
         confidence = CONFIDENCE_VAGUE if vague else CONFIDENCE_COUNT
@@ -213,7 +238,7 @@ def _coded_as(parsed: ParsedArticle, offset: int, text: str) -> FatalityFinding 
     parts = (words_to_int(match["parts"] or "one") or 1) * (
         words_to_int(match["days"] or "one") or 1
     )
-    value = int(int(match["n"]) / parts + 0.5)  # ACLED spreads the remainder over the events
+    value = _share(int(match["n"]), parts)
     evidence = make_evidence(
         parsed,
         "fatalities",
@@ -226,15 +251,26 @@ def _coded_as(parsed: ParsedArticle, offset: int, text: str) -> FatalityFinding 
     return FatalityFinding(value, None, True, (evidence,))
 
 
+def _split_parts(text: str) -> int | None:
+    match = SPLIT.search(text)
+    return words_to_int(match["parts"]) if match else None
+
+
+def _share(total: int, parts: int) -> int:
+    """This event's share of a toll split over ``parts`` events, rounded half up as
+    ACLED hands out the remainder."""
+    return int(total / parts + 0.5) if parts > 1 else total
+
+
 def _zero_if(target) -> int | None:
     return 0 if target else None
 
 
 def _sentence_toll(groups: list[_Group]) -> int:
-    """Distinct victim groups add up; bodies found are the same dead, so they only raise
-    the figure when they are all the sentence says."""
+    """Distinct victim groups add up; bodies found are the same dead (and mentioned again
+    as "his body was found"), so they only raise the figure when they are all it says."""
     killed = sum(g.quantity.value for g in groups if not _is_body(g))
-    bodies = sum(g.quantity.value for g in groups if _is_body(g))
+    bodies = max((g.quantity.value for g in groups if _is_body(g)), default=0)
     return max(killed, bodies)
 
 
@@ -291,7 +327,9 @@ def _nobody(victim: Token) -> bool:
 
 
 def _plausible(victim: Token, dates: set[int]) -> bool:
-    """Places and dates are not victims, whatever the parse says."""
+    """Places, dates and animals are not victims, whatever the parse says."""
+    if victim.lemma_.lower() in ANIMALS:
+        return False
     return victim.i not in dates and victim.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
 
 
@@ -311,7 +349,13 @@ def _not_done(token: Token) -> bool:
 
 def _nearest_number_before(anchor: Token, dates: set[int]) -> tuple[Token | None, Quantity | None]:
     """The nearest counted noun before the death word, in its clause: for when the parse
-    took a date or place for the victims ("On 3 May 2020, ..., five members died")."""
+    took a date or place for the victims ("On 3 May 2020, ..., five members died"), or a
+    bare number right before it ("1 killed, three injured")."""
+    if anchor.i > anchor.sent.start:
+        previous = anchor.doc[anchor.i - 1]
+        quantity = number_value(previous) if previous.like_num else None
+        if quantity is not None and previous.i not in dates:
+            return previous, quantity
     for token in reversed(list(anchor.sent[: anchor.i - anchor.sent.start])):
         if token.i in dates or token.text in (";", ":") or token.lemma_.lower() in HURT_WORDS:
             break
@@ -427,11 +471,11 @@ def _hurt_only(noun: Token) -> bool:
 
 
 def _shot_dead(token: Token) -> bool:
-    return (
-        token.pos_ == "VERB"
-        and token.lemma_.lower() == "shoot"
-        and any(c.lower_ == "dead" for c in token.children)
-    )
+    """ "shot dead", and any "fatally shot/stabbed/wounded"."""
+    if token.pos_ != "VERB":
+        return False
+    words = {c.lower_ for c in token.children}
+    return "fatally" in words or token.lemma_.lower() == "shoot" and "dead" in words
 
 
 def _cumulative(token: Token) -> bool:
