@@ -139,11 +139,16 @@ async function drawMap() {
   }).addTo(map);
 }
 
+// Markers sit at the coordinates in force, so a corrected latitude/longitude moves them.
 function drawMarkers() {
+  for (const marker of state.markers.values()) marker.remove();
+  state.markers.clear();
   const located = [];
   for (const event of state.events) {
-    if (event.latitude === null || event.longitude === null) continue;
-    const marker = L.circleMarker([event.latitude, event.longitude], {
+    const latitude = current(event, "latitude");
+    const longitude = current(event, "longitude");
+    if (latitude === null || longitude === null) continue;
+    const marker = L.circleMarker([Number(latitude), Number(longitude)], {
       className: "event-marker",
       radius: 7,
       color: "#ffffff",
@@ -156,10 +161,9 @@ function drawMarkers() {
     marker.addTo(state.map);
     marker.getElement().dataset.eventId = event.event_id_cnty;
     state.markers.set(event.event_id_cnty, marker);
-    located.push([event.latitude, event.longitude]);
+    located.push([Number(latitude), Number(longitude)]);
   }
-  if (located.length) state.map.fitBounds(located, { padding: [40, 40], maxZoom: 6 });
-  drawLegend();
+  return located;
 }
 
 function drawLegend() {
@@ -331,13 +335,18 @@ async function renderDetail(event) {
   document.getElementById("article-text").replaceChildren(...renderSpans(article.text, tree));
 }
 
+function styleMarkers() {
+  for (const [id, marker] of state.markers) {
+    const selected = id === state.selected;
+    marker.setStyle({ radius: selected ? 11 : 7, weight: selected ? 3 : 1.5, color: selected ? "#111" : "#fff" });
+    if (selected) marker.bringToFront();
+  }
+}
+
 async function select(eventId) {
   state.selected = eventId;
   for (const [id, row] of state.rows) row.classList.toggle("selected", id === eventId);
-  for (const [id, marker] of state.markers) {
-    marker.setStyle({ radius: id === eventId ? 11 : 7, weight: id === eventId ? 3 : 1.5, color: id === eventId ? "#111" : "#fff" });
-    if (id === eventId) marker.bringToFront();
-  }
+  styleMarkers();
   state.rows.get(eventId)?.scrollIntoView({ block: "nearest" });
   const event = state.events.find((e) => e.event_id_cnty === eventId);
   try {
@@ -369,6 +378,8 @@ async function saveCorrection(submit) {
   status.className = "";
   document.getElementById("correction-note").value = "";
   await loadCorrections();
+  drawMarkers();
+  styleMarkers();
   renderTable();
   await renderDetail(state.events.find((e) => e.event_id_cnty === eventId));
 }
@@ -389,7 +400,9 @@ async function main() {
     return;
   }
   fillTypeFilter();
-  drawMarkers();
+  const located = drawMarkers();
+  if (located.length) state.map.fitBounds(located, { padding: [40, 40], maxZoom: 6 });
+  drawLegend();
   renderTable();
   document.getElementById("filter-text").addEventListener("input", applyFilter);
   document.getElementById("filter-type").addEventListener("change", applyFilter);
