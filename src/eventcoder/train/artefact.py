@@ -27,7 +27,7 @@ from eventcoder.train.data import (
 from eventcoder.train.fit import SEED, fit_model
 
 # Bump when features, labels or fitting change, so cached default models are rebuilt.
-CODE_VERSION = "events-minilm-logreg-v1"
+CODE_VERSION = "events-minilm-logreg-v2"
 MODEL_ENV = "EVENTCODER_EVENT_MODEL"
 DATA_LICENCES = {
     TRAINING_FILE: "MIT (written for eventcoder, following the ACLED codebook definitions)",

@@ -90,7 +90,7 @@ DAY_LEVEL_DATE = re.compile(
 def _governors(token) -> Iterator:
     """The trigger token, then each word above it up to the sentence root."""
     yield token
-    while token.head is not token:
+    while token.head.i != token.i:  # spaCy makes a new Token object per access: compare .i
         token = token.head
         yield token
 
@@ -100,7 +100,7 @@ def _local(token) -> list:
     chain = []
     for word in _governors(token):
         chain.append(word)
-        if word is not token and word.pos_ in ("VERB", "AUX"):
+        if word.i != token.i and word.pos_ in ("VERB", "AUX"):
             break
     return chain
 
@@ -119,7 +119,7 @@ def veto_reason(parsed: ParsedArticle, sentence: Sentence, start: int, end: int)
     trigger = span.root
     local = _local(trigger)
     for word in local:
-        if word.lower_ in NEGATORS and word is not trigger:
+        if word.lower_ in NEGATORS and word.i != trigger.i:
             return "negated"
         for child in word.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -128,7 +128,7 @@ def veto_reason(parsed: ParsedArticle, sentence: Sentence, start: int, end: int)
                 return "modal"
             if child.lemma_.lower() in HABITUAL and child.dep_ in ("amod", "advmod", "acomp"):
                 return "habitual"
-        if word is not trigger and word.lemma_.lower() in TREND_VERBS:
+        if word.i != trigger.i and word.lemma_.lower() in TREND_VERBS:
             return "habitual"
     below = trigger
     for word in _governors(trigger):
@@ -136,7 +136,7 @@ def veto_reason(parsed: ParsedArticle, sentence: Sentence, start: int, end: int)
         # "clashes ended" reports clashes; "to end the clashes" does not: only what a verb
         # governs as object or complement is put in doubt by it, never its subject.
         if (
-            word is not trigger
+            word.i != trigger.i
             and not below.dep_.startswith("nsubj")
             and (
                 (word.pos_ == "VERB" and lemma in IRREALIS_VERBS)

@@ -2,8 +2,9 @@
 vetoes and merging.
 
 Each sentence gets calibrated probabilities for 25 ACLED sub-types and "no event"; a
-sentence is a candidate when P(event) reaches DETECT_THRESHOLD. The trigger span is the
-sentence's first trigger word of the predicted type (else of any type, else the sentence).
+sentence founds an event when P(event) reaches DETECT_THRESHOLD and may join one from
+SUPPORT_THRESHOLD. The trigger span is the sentence's first trigger word of the
+predicted type (else of any type, else the whole sentence).
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from eventcoder.records import EventMention, ParsedArticle, Sentence
 METHOD = "model.events.minilm-logreg.v1"
 # Minimum calibrated P(event) for a sentence to report an event: tuned on the ACLED dev
 # notes (benchmarks/events.py) for detection precision without losing much recall.
-DETECT_THRESHOLD = 0.5
+DETECT_THRESHOLD = 0.4
+# Minimum P(event) for a sentence to join an event another sentence founded: headlines
+# and reported-speech sentences read as less eventful, but name the same event.
+SUPPORT_THRESHOLD = 0.02
 
 
 class LearnedEventDetector:
@@ -55,14 +59,14 @@ class LearnedEventDetector:
     def detect(self, parsed: ParsedArticle) -> list[EventMention]:
         sentences = list(parsed.sentences)
         calls = [
-            _call(sentence, prediction)
+            _call(sentence, prediction, can_found=prediction.p_event >= self.threshold)
             for sentence, prediction in zip(sentences, self.classify(sentences), strict=True)
-            if prediction.p_event >= self.threshold
+            if prediction.p_event >= SUPPORT_THRESHOLD
         ]
         return to_mentions(parsed, calls, METHOD)
 
 
-def _call(sentence: Sentence, prediction: SentencePrediction) -> SentenceCall:
+def _call(sentence: Sentence, prediction: SentencePrediction, can_found: bool) -> SentenceCall:
     local = trigger_for(sentence.text, prediction.event_type) or any_trigger(sentence.text)
     start, end = local or (0, len(sentence.text))
     return SentenceCall(
@@ -72,4 +76,5 @@ def _call(sentence: Sentence, prediction: SentencePrediction) -> SentenceCall:
         confidence=prediction.p_event * prediction.type_prob,
         trigger=(sentence.start + start, sentence.start + end),
         type_probs=prediction.type_probs,
+        can_found=can_found,
     )

@@ -40,6 +40,9 @@ class SentenceCall:
     confidence: float
     trigger: tuple[int, int]
     type_probs: Mapping[str, float] = field(default_factory=dict)
+    # False for sentences too uncertain to report an event alone: they may only join one
+    # found elsewhere (a headline or a "the military said that..." sentence).
+    can_found: bool = True
 
     def prob_of(self, event_type: str) -> float:
         if event_type == self.event_type:
@@ -92,7 +95,7 @@ def group_calls(parsed: ParsedArticle, calls: Sequence[SentenceCall]) -> list[li
     """Veto non-events, then merge; each group's first call is its main sentence."""
     kept = [c for c in calls if veto_reason(parsed, c.sentence, *c.trigger) is None]
     groups: list[_Group] = []
-    for call in sorted(kept, key=lambda c: (-c.confidence, c.sentence.index)):
+    for call in sorted(kept, key=lambda c: (not c.can_found, -c.confidence, c.sentence.index)):
         anchors = _anchors(parsed, call.sentence)
         fitting = [g for g in groups if g.accepts(call, anchors)]
         same = [g for g in fitting if g.founder.event_type == call.event_type]
@@ -100,6 +103,8 @@ def group_calls(parsed: ParsedArticle, calls: Sequence[SentenceCall]) -> list[li
             target = (same or fitting)[0]
             target.calls.append(call)
             target.anchors |= anchors
+        elif not call.can_found:
+            continue
         elif groups and not anchors:
             _nearest_before(groups, call.sentence.index).calls.append(call)
         else:

@@ -21,7 +21,8 @@ from eventcoder.extract.events.taxonomy import EVENT_TYPES, NO_EVENT, sub_event_
 WEIGHTS_FILE = "weights.npz"
 META_FILE = "model.json"
 PROVENANCE_FILE = "provenance.json"
-FORMAT_VERSION = 1
+# 2: the hashed-word block is scaled by HASH_WEIGHT, recorded in model.json.
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class EventModel:
             "temperature": self.temperature,
             "embedding_dim": embed.EMBEDDING_DIM,
             "hash_features": embed.HASH_FEATURES,
+            "hash_weight": embed.HASH_WEIGHT,
         }
         (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         (folder / PROVENANCE_FILE).write_text(
@@ -111,7 +113,11 @@ class EventModel:
                 "'eventcoder train --data FILE -o FOLDER' or unset EVENTCODER_EVENT_MODEL."
             ) from exc
         expected = embed.EMBEDDING_DIM + embed.HASH_FEATURES
-        if meta.get("format_version") != FORMAT_VERSION or weights["coef"].shape[1] != expected:
+        if (
+            meta.get("format_version") != FORMAT_VERSION
+            or meta.get("hash_weight") != embed.HASH_WEIGHT
+            or weights["coef"].shape[1] != expected
+        ):
             raise ConfigError(
                 f"{folder} was trained by another eventcoder version; retrain it with "
                 "'eventcoder train --data FILE -o FOLDER'."
