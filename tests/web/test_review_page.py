@@ -171,6 +171,16 @@ def test_a_saved_correction_shows_after_reload(server, page):
     page.fill("#correction-note", "two more in a later report")
     page.click("#correction-form button[type=submit]")
     page.wait_for_selector("#correction-status:has-text('Saved')")
+    # A corrected latitude moves the marker (north: up the screen).
+    strike_id = _strike_row(page).get_attribute("data-event-id")
+    marker = page.locator(f'#map path.event-marker[data-event-id="{strike_id}"]')
+    before = marker.bounding_box()
+    page.locator('#fields tr[data-field="latitude"] button').click()
+    latitude = float(page.input_value("#correction-value"))
+    page.fill("#correction-value", str(latitude + 0.5))
+    page.click("#correction-form button[type=submit]")
+    page.wait_for_selector("#correction-status:has-text('Saved latitude')")
+    assert marker.bounding_box()["y"] < before["y"] - 5
 
     _open(page, server + "/")
     _strike_row(page).click()

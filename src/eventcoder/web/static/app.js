@@ -363,6 +363,7 @@ async function saveCorrection(submit) {
   const status = document.getElementById("correction-status");
   const eventId = state.selected;
   const form = new FormData(submit.target);
+  status.textContent = "Saving…";
   try {
     await getJSON(`/events/${encodeURIComponent(eventId)}/corrections`, {
       method: "POST",
@@ -374,14 +375,14 @@ async function saveCorrection(submit) {
     status.className = "error";
     return;
   }
-  status.textContent = `Saved ${form.get("field")}.`;
-  status.className = "";
   document.getElementById("correction-note").value = "";
   await loadCorrections();
   drawMarkers();
   styleMarkers();
   renderTable();
   await renderDetail(state.events.find((e) => e.event_id_cnty === eventId));
+  status.textContent = `Saved ${form.get("field")}.`; // last: the page now shows it
+  status.className = "";
 }
 
 // -- start -----------------------------------------------------------------------------
