@@ -15,12 +15,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from eventcoder.clean import clean_article
-from eventcoder.extract.dates import DateResolver, PublicationDateBaseline
+from eventcoder.extract.dates import DateResolver, PublicationDateBaseline, find_dates
 from eventcoder.extract.fatalities import FatalityCounter, FirstNumberBaseline
+from eventcoder.extract.fatalities.numbers import words_to_int
 from eventcoder.nlp import Parser
 from eventcoder.records import Article, EventMention, ParsedArticle, Span
 
@@ -77,6 +79,19 @@ def whole_text_mention(parsed: ParsedArticle, gold_event: dict) -> EventMention:
     )
 
 
+def _states_toll(text: str, toll: int) -> bool:
+    """Whether ``toll`` is written in ``text`` (as a numeral or number words), or is 0."""
+    if toll == 0:
+        return True
+    words = re.findall(r"[\w,]+", text.lower())
+    spans = (
+        " ".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, min(i + 4, len(words) + 1))
+    )
+    return any(words_to_int(span) == toll for span in spans)
+
+
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--gold", type=Path, required=True)
@@ -125,6 +140,13 @@ def main() -> None:
                     misses["toll"].append(f"{gold['fatalities']} got {got} [{kind}] | {text}")
 
     print(f"{opts.gold.name}: {len(records)} texts")
+    with_toll = [r for r in records if r["events"][0].get("fatalities") is not None]
+    stated = sum(_states_toll(r["text"], r["events"][0]["fatalities"]) for r in with_toll)
+    dated = sum(any(e.date for e in find_dates(r["text"], 0, None)) for r in records)
+    print(
+        f"  ceiling   the gold toll is written in the text: {stated / max(len(with_toll), 1):.3f}"
+    )
+    print(f"  ceiling   the text has a full date of its own:   {dated / max(len(records), 1):.3f}")
     for name in dates:
         print(f"  date      {name:9s} {date_tally[name].date_line()}")
     for name in tolls:

@@ -37,6 +37,7 @@ def counter():
             False,
         ),
         ("The war has killed more than 300,000 people since the start of the conflict.", 0, False),
+        ("Syria death toll tops 136,000, future talks uncertain.", 0, False),
         ("Fighting resulted in fatalities. Unknown number of fatalities coded as 10.", 10, True),
         (
             "Clashes were reported in five villages. "
@@ -64,6 +65,14 @@ def test_repeated_toll_is_not_added(counter, parse, mention_over):
         "Police said the five were killed by a roadside bomb."
     )
     assert counter.extract(parsed, mention_over(parsed)).fatalities == 5
+
+
+def test_victims_also_killed_are_added(counter, parse, mention_over):
+    parsed = parse(
+        "Two soldiers were killed in an attack by Taliban militants in Jowzjan. "
+        "Local authorities reported that 7 militants were also killed."
+    )
+    assert counter.extract(parsed, mention_over(parsed)).fatalities == 9
 
 
 def test_another_victim_is_added(counter, parse, mention_over):
@@ -106,6 +115,26 @@ def test_protests_have_no_deaths_by_definition(
     parsed = parse("Hundreds marched in Lagos after police killed two students on Monday.")
     mention = mention_over(parsed, event_type=event_type, sub_event_type=sub_event_type)
     assert counter.extract(parsed, mention).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("event_type", "fatalities"),
+    [("Riots", 0), ("Violence against civilians", 1)],
+)
+def test_a_riot_about_an_earlier_death_has_none(
+    counter, parse, mention_over, event_type, fatalities
+):
+    parsed = parse(
+        "Residents blocked an avenue with burning tyres to protest against the death of a "
+        "teenager. A man was shot dead by police during the riot."
+        if event_type != "Riots"
+        else "Residents blocked an avenue with burning tyres to protest against the death of a "
+        "teenager killed by police last week."
+    )
+    assert (
+        counter.extract(parsed, mention_over(parsed, event_type=event_type)).fatalities
+        == fatalities
+    )
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ casualties") count; cumulative tolls ("since the start of the war") do not.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -18,126 +17,33 @@ from spacy.tokens import Token
 
 from eventcoder.extract.dates import find_dates
 from eventcoder.extract.evidence import make_evidence
+from eventcoder.extract.fatalities.lexicon import (
+    ADDITIVE,
+    ANIMALS,
+    BODY_NOUNS,
+    CIVILIAN_NOUNS,
+    CODED_AS,
+    CONVENTION_LIMITED,
+    CUMULATIVE,
+    DEATH_NOUNS,
+    DIE_VERBS,
+    EXCESSIVE_FORCE,
+    GRIEVANCE_TYPES,
+    GRIEVANCE_VERBS,
+    HURT_WORDS,
+    IRREALIS,
+    KILL_VERBS,
+    NO_DEATHS,
+    OTHER_CLAUSES,
+    PROTESTS,
+    SPLIT,
+    STRATEGIC,
+)
 from eventcoder.extract.fatalities.numbers import Quantity, number_value, quantity_of, words_to_int
 from eventcoder.records import EventMention, FatalityFinding, ParsedArticle
 
 METHOD = "rules.fatalities.v1"
 
-KILL_VERBS = frozenset(
-    [
-        "kill",
-        "murder",
-        "execute",
-        "assassinate",
-        "behead",
-        "slaughter",
-        "massacre",
-        "lynch",
-        "slay",
-        "gun",
-        "behead",
-        "decapitate",
-        "martyr",
-    ]
-)
-DIE_VERBS = frozenset({"die", "perish", "succumb"})
-DEATH_NOUNS = frozenset({"death", "fatality", "body", "corpse", "dead", "toll", "remains"})
-CIVILIAN_NOUNS = frozenset(
-    [
-        "civilian",
-        "child",
-        "woman",
-        "girl",
-        "boy",
-        "villager",
-        "resident",
-        "farmer",
-        "student",
-        "passenger",
-        "pedestrian",
-        "infant",
-        "baby",
-        "worker",
-        "teacher",
-        "journalist",
-        "worshipper",
-        "shepherd",
-        "herder",
-        "trader",
-        "family",
-        "teenager",
-        "minor",
-    ]
-)
-# Clause dependents that start another statement, whose numbers are not this clause's.
-OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "xcomp"})
-# Words that make a sentence's victims additional to the ones already counted.
-ADDITIVE = frozenset({"also", "another", "additional", "further", "more"})
-
-# "no casualties", "no one was killed", "neither injuries nor fatalities were reported".
-NO_DEATHS = re.compile(
-    r"\b(?:no|neither|nor|without|zero|not\s+any)\b(?P<what>[^.;]{0,40}?)"
-    r"(?:casualt|fatalit|deaths?\b|dead\b|killed|died|loss\s+of\s+life|lives\s+were\s+lost)"
-    r"|\bno(?:body|\s+one)\s+(?:was\s+|were\s+)?(?:killed|died|hurt|harmed|injured)",
-    re.IGNORECASE,
-)
-# Tolls that add up many days: not one event's deaths.
-CUMULATIVE = re.compile(
-    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|onset|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December|\d{4})|so\s+far|to\s+date|"
-    r"this\s+year|in\s+total|total(?:\s+death)?\s+(?:toll|of)|bringing\s+the|raising\s+the|"
-    r"over\s+the\s+(?:past|last)\s+\S+\s+(?:weeks|months|years)|cumulative|overall)\b",
-    re.IGNORECASE,
-)
-# ACLED notes say "Unknown number of fatalities coded as 10": the coder's own figure.
-CODED_AS = re.compile(
-    r"fatalit\w*\s+(?:were\s+|was\s+)?coded\s+as\s+(?P<n>\d+)"
-    # ... "and spread across five locations in two days": a share of it is this event's
-    r"(?:[^.]{0,20}?(?:spread|split|divided)\s+(?:across|among|between|over)\s+(?P<parts>\w+)"
-    r"\s+\w+(?:\s+(?:in|over)\s+(?P<days>\w+)\s+days)?)?",
-    re.IGNORECASE,
-)
-
-# "Fatalities split between 2 events", "[1 fatality split among 12 events]".
-SPLIT = re.compile(
-    r"fatalit\w*\s+(?:were\s+|was\s+)?(?:split|spread|divided)\s+(?:across|among|between|over)"
-    r"\s+(?P<parts>\w+)\s+(?:events|locations|days)",
-    re.IGNORECASE,
-)
-# Animals are not fatalities ("burned 20 huts and killed 15 livestock").
-ANIMALS = frozenset(
-    [
-        "livestock",
-        "cattle",
-        "cow",
-        "goat",
-        "sheep",
-        "camel",
-        "animal",
-        "dog",
-        "horse",
-        "donkey",
-        "pig",
-        "chicken",
-    ]
-)
-
-# ACLED: a death reported without a count is coded 3 for a limited attack; 10 is for a
-# significant attack in a war zone, which needs more than one sentence can tell, so the
-# conservative figure is used and flagged as estimated.
-CONVENTION_LIMITED = 3
-# Event types that ACLED codes with 0 deaths: a protest with deaths is coded as
-# "Excessive force against protesters"; a strategic development counts only deaths that a
-# kill/die verb states (premature detonations), not deaths it mentions as background.
-PROTESTS, EXCESSIVE_FORCE = "Protests", "Excessive force against protesters"
-STRATEGIC = "Strategic developments"
-HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "arrest", "abduct"})
-# Verbs under which a killing is not reported as done ("threatened to kill").
-IRREALIS = frozenset(
-    ["threaten", "plan", "try", "attempt", "want", "vow", "intend", "seek", "aim", "order", "fail"]
-)
-# Nouns that name the dead again rather than more dead ("his body was found").
-BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 
 CONFIDENCE_COUNT = 0.85
 CONFIDENCE_ZERO = 0.8
@@ -185,7 +91,7 @@ class FatalityCounter:
                 else:
                     zero_total = zero_total or target
             dates = _date_tokens(span, sentence.text, sentence.start)
-            groups = _groups(span, dates, verbs_only)
+            groups = _groups(span, dates, verbs_only, mention.event_type)
             counted = [g for g in groups if g.quantity is not None]
             uncounted += [g for g in groups if g.quantity is None]
             if counted:
@@ -210,12 +116,15 @@ class FatalityCounter:
                 CONFIDENCE_CONVENTION,
             )
             return FatalityFinding(CONVENTION_LIMITED, _zero_if(zero_civilian), True, (evidence,))
-        return FatalityFinding(0, _zero_if(zero_civilian) if zero_civilian else None, False, ())
+        return FatalityFinding(0, _zero_if(zero_civilian), False, ())
 
     def _counted(self, parsed: ParsedArticle, totals, zero_civilian, parts: int) -> FatalityFinding:
-        """The largest sentence toll, plus the tolls of sentences that add victims."""
-        best = max(totals, key=lambda t: t[0])
-        chosen = [best] + [t for t in totals if t is not best and t[2]]
+        """The largest sentence toll, plus the tolls of sentences that add victims
+        ("7 militants were also killed")."""
+        restated = [t for t in totals if not t[2]]
+        chosen = [t for t in totals if t[2]]
+        if restated:
+            chosen.append(max(restated, key=lambda t: t[0]))
         groups = [g for _, gs, _ in chosen for g in gs]
         total = _share(sum(count for count, _, _ in chosen), parts)
         civilians = sum(g.quantity.value for g in groups if g.civilian)
@@ -289,12 +198,16 @@ def _date_tokens(sentence: SpacySpan, text: str, offset: int) -> set[int]:
     return inside
 
 
-def _groups(sentence: SpacySpan, dates: set[int], verbs_only: bool) -> list[_Group]:
+def _groups(
+    sentence: SpacySpan, dates: set[int], verbs_only: bool, mention_type: str = ""
+) -> list[_Group]:
     """Victim groups of one sentence, each victim noun once, cumulative tolls left out."""
     seen: set[int] = set()
     groups: list[_Group] = []
     for token in sentence:
         if token.i in dates or _not_done(token) or verbs_only and token.pos_ != "VERB":
+            continue
+        if mention_type in GRIEVANCE_TYPES and _background(token):
             continue
         victims = [(v, q) for v, q in _victims(token) if v is None or _plausible(v, dates)]
         if any(v is not None and _nobody(v) for v, _ in victims):
@@ -331,6 +244,20 @@ def _plausible(victim: Token, dates: set[int]) -> bool:
     if victim.lemma_.lower() in ANIMALS:
         return False
     return victim.i not in dates and victim.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+
+
+def _background(token: Token) -> bool:
+    """A death that a protest or riot is about, not one it caused ("demonstrated against
+    the death of an adolescent", "a commemoration for people killed in 2014")."""
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in ("against", "over", "for"):
+            return True
+        if token.lemma_.lower() in GRIEVANCE_VERBS:
+            return True
+    return False
 
 
 def _not_done(token: Token) -> bool:
@@ -384,6 +311,12 @@ def _victims(token: Token) -> list[tuple[Token | None, Quantity | None]]:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in KILL_VERBS or _shot_dead(token):
         nouns = _subjects(token, ("nsubjpass", "dobj"))
+        if (
+            not nouns
+            and token.tag_ == "VBN"
+            and not any(c.lemma_ == "have" for c in token.children)
+        ):
+            nouns = _subjects(token, ("nsubj",))  # headlines: "Officer killed, 4 troops hurt"
         if (
             not nouns
             and token.dep_ in ("acl", "amod", "relcl")
