@@ -8,11 +8,12 @@ STAMP := $(VENV)/.installed-stamp
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml web/package-lock.json
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 not found: install it or run 'make PYTHON=/path/to/python3.11 ...'"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	cd web && npm ci --no-audit --no-fund && node build.mjs
 	touch $(STAMP)
 
 demo: install

@@ -151,7 +151,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the REST API (OpenAPI docs at /docs) over the store.
+    """Serve the review page (at /) and the REST API (OpenAPI docs at /docs) over the store.
 
     Example: eventcoder serve --db events.duckdb --port 8000
     """
