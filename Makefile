@@ -21,7 +21,16 @@ demo: install
 	$(BIN)/eventcoder export --db events.duckdb --format csv -o events.csv
 	@echo "Wrote events.duckdb and events.csv"
 
-test: install
+# The review page's browser tests drive Debian's Chromium (never a browser download).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "The review page tests need Debian's Chromium: run 'sudo apt-get install chromium'"; exit 1; \
+	fi
+
+test: install $(CHROMIUM)
 	$(BIN)/python -m pytest -q -n 2
 
 lint: install
