@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventcoder.dedup import cluster_events
+from eventcoder.dedup import cluster_events, near_duplicate_groups
 from eventcoder.ingest import read_inputs
 from eventcoder.pipeline import Components, code_articles
 from eventcoder.records import Article, Event, IngestFailure
@@ -103,7 +103,10 @@ def events(
     """
     with Store(db, read_only=True) as store:
         stored = store.events(article_id=article_id)
-    return [c.merged() for c in cluster_events(stored)] if merged else stored
+        if not merged:
+            return stored
+        copies = near_duplicate_groups(store.articles())
+    return [c.merged() for c in cluster_events(stored, copies)]
 
 
 def failures(*, db: str | Path = DEFAULT_DB) -> list[IngestFailure]:

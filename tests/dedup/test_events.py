@@ -97,3 +97,17 @@ def test_clusters_partition_the_events_whatever_the_order(events, rnd: random.Ra
     rnd.shuffle(shuffled)
     again = cluster_events(shuffled)
     assert [c.members for c in again] == [c.members for c in clusters]
+
+
+def test_events_of_syndicated_copies_merge_even_without_a_date():
+    undated = report(event_date=None, latitude=None, longitude=None, admin1=None)
+    copy = report(
+        event_id_cnty="SYR-copy",
+        article_id="outlet-b",
+        event_date=None,
+        latitude=None,
+        longitude=None,
+        admin1=None,
+    )
+    assert len(cluster_events([undated, copy])) == 2
+    assert len(cluster_events([undated, copy], copies=[("outlet-a", "outlet-b")])) == 1

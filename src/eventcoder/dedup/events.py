@@ -98,11 +98,16 @@ def _join_unique(values: Iterable[str | None]) -> str | None:
     return "; ".join(parts) or None
 
 
-def cluster_events(events: Iterable[Event]) -> list[EventCluster]:
+def cluster_events(
+    events: Iterable[Event], copies: Iterable[tuple[str, ...]] = ()
+) -> list[EventCluster]:
     """Cluster events, comparing only events of one type within ``MAX_DATE_GAP_DAYS``.
 
     Blocking by (type, date) keeps the pairwise check small on large stores. Events
-    without a date are never merged. Returns clusters in a deterministic order.
+    without a date merge only through ``copies``: groups of article ids that are
+    near-identical texts (``dedup.articles.near_duplicate_groups``), whose events of the
+    same sub-type and date are one event whatever else was coded. Returns clusters in a
+    deterministic order.
     """
     events = sorted(events, key=lambda e: e.event_id_cnty)
     parent = list(range(len(events)))
@@ -125,6 +130,17 @@ def cluster_events(events: Iterable[Event]) -> list[EventCluster]:
                     # Same-day pairs are visited twice; later-day pairs once, either order.
                     if (gap > 0 or i < j) and same_event(events[i], events[j]):
                         parent[root(i)] = root(j)
+
+    copy_of = {article_id: n for n, group in enumerate(copies) for article_id in group}
+    same_story: dict[tuple[int, str, dt.date | None], list[int]] = defaultdict(list)
+    for i, event in enumerate(events):
+        if event.article_id in copy_of:
+            key = (copy_of[event.article_id], event.sub_event_type, event.event_date)
+            same_story[key].append(i)
+    for indices in same_story.values():
+        for i in indices[1:]:
+            if events[i].article_id != events[indices[0]].article_id:
+                parent[root(i)] = root(indices[0])
 
     members: dict[int, list[Event]] = defaultdict(list)
     for i, event in enumerate(events):
