@@ -256,9 +256,14 @@ PLACE_NOUNS = frozenset(
         "zone",
     }
 )
-# Facilities whose force-noun modifier names the forces attacked ("a police checkpoint").
+# Things of the forces whose force-noun modifier names the forces involved ("a police
+# checkpoint", "a police raid", "military convoys"); matched on the lemma.
 FACILITY_NOUNS = frozenset(
     {
+        "authority",
+        "raid",
+        "operation",
+        "unit",
         "checkpoint",
         "station",
         "post",

@@ -145,8 +145,12 @@ class MentionFinder:
             if token.i not in taken:
                 add(self._generic_ref(token, country, taken))
         for ent in sent.ents:
-            if ent.label_ in ACTOR_ENTITY_LABELS and not any(t.i in taken for t in ent):
+            if any(t.i in taken for t in ent):
+                continue
+            if ent.label_ in ACTOR_ENTITY_LABELS:
                 add(self._entity_ref(ent, year))
+            elif ent.label_ == "GPE" and ent.root.dep_ == "nsubj":
+                add(self._country_subject(ent, year))
         return sorted(refs, key=lambda r: r.start)
 
     def _dictionary_refs(self, sent, year: int | None) -> list[ActorRef]:
@@ -187,13 +191,13 @@ class MentionFinder:
         """State forces named by the force noun ``token``; "Turkish and Russian forces"
         gives two, the second spanning only its own country word."""
         word = token.lower_
-        if word in FACILITY_NOUNS and any(
+        if token.lemma_ in FACILITY_NOUNS and any(
             c.lower_ in STATE_FACILITY_OWNERS for c in token.children
         ):
             word = "forces"  # "regime positions", "governmental positions" name the forces there
         elif word not in MILITARY_NOUNS and word not in POLICE_NOUNS:
             return []
-        facility = token.dep_ == "compound" and token.head.lower_ in FACILITY_NOUNS
+        facility = token.dep_ == "compound" and token.head.lemma_ in FACILITY_NOUNS
         if (token.dep_ in {"compound", "amod"} and not facility) or token.pos_ not in {
             "NOUN",
             "PROPN",
@@ -228,7 +232,8 @@ class MentionFinder:
         if word in {"officer", "officers"} and not _is_police(token):
             return []  # army officers are counted by "army"; other officers are not forces
         has_state_modifier = any(
-            m.lower_ in STATE_MODIFIERS | STATE_FACILITY_OWNERS for m in modifiers
+            m.lower_ in STATE_MODIFIERS | STATE_FACILITY_OWNERS | MILITARY_NOUNS | POLICE_NOUNS
+            for m in modifiers
         )
         if owner is None and not (has_state_modifier or word in BARE_STATE_NOUNS):
             return []
@@ -304,6 +309,15 @@ class MentionFinder:
         return ActorRef(
             name, inter, group, start, token.i + 1, country, confidence=GENERIC_CONFIDENCE
         )
+
+    def _country_subject(self, ent, year: int | None) -> ActorRef | None:
+        """A country that acts ("Turkey and Russia conducted a joint patrol") acts
+        through its armed forces."""
+        country = self.countries.by_name(re.sub(r"^(the|The)\s+", "", ent.text))
+        if country is None or ent.root.head.pos_ != "VERB":
+            return None
+        name = self.countries.state_actor("Military Forces", country.name, year)
+        return ActorRef(name, "1", "state", ent.start, ent.end, country.name)
 
     def _fuzzy_ref(self, span, year: int | None) -> ActorRef | None:
         """A misspelt alias ("Hayat Tahrir al-Shaam") among runs of proper nouns."""
