@@ -213,6 +213,7 @@ def _rank(
         distance = min(abs(place.start - trigger.end), abs(trigger.start - place.end))
         return (
             _isolated(place, places),
+            _contradicted(place, places),
             place.relation == "street",
             _specificity(place),
             loose,
@@ -223,11 +224,32 @@ def _rank(
     return (
         place.country != dominant,
         _isolated(place, places),
+        _contradicted(place, places),
         place.relation == "street",  # "Murree road in Rawalpindi": Rawalpindi
         _specificity(place),
         loose,
         road_size,
         place.start,
+    )
+
+
+def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
+    """A town outside the province its own sentence names is a namesake: "Tudun Wada
+    (Kaduna North LGA, Kaduna)" is not the Tudun Wada of Kano."""
+    if place.feature != "PPL" or not place.admin1:
+        return False
+    units = [
+        p
+        for p in places
+        if p.feature == "ADM1" and p.sentence == place.sentence and p.country == place.country
+    ]
+    own = name_key(place.admin1)
+    if not units or any(name_key(u.name) == own for u in units):
+        return False
+    # Admin boundaries move (GeoNames lags): only a far-away town is a namesake.
+    return all(
+        haversine_km(place.latitude, place.longitude, u.latitude, u.longitude) > CORROBORATION_KM
+        for u in units
     )
 
 

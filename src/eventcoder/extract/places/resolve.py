@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from eventcoder.extract.places.gazetteer import Place
 from eventcoder.extract.places.mentions import MentionSpan
-from eventcoder.extract.places.names import name_key
+from eventcoder.extract.places.names import name_key, skeleton_key
 
 # Score weights (log10 population is 0-7). A named or dominant country outweighs any
 # population gap between namesakes in different countries (Tripoli, Lebanon vs Libya).
@@ -166,7 +166,9 @@ def _contained_keys(mentions, options) -> dict[int, set[str]]:
         for place, fuzzy in opts:
             if fuzzy or place.feature in ("ADM1", "PCLI"):
                 continue
-            keys.update(name_key(u) for u in (place.admin1, place.admin2) if u)
+            for unit in (place.admin1, place.admin2):
+                if unit:  # keys and skeletons: "Al-Hasakah" holds what "Al-Hasakeh" names
+                    keys.update({name_key(unit), skeleton_key(name_key(unit))} - {""})
         units.append(keys)
     contained: dict[int, set[str]] = {}
     for i, mention in enumerate(mentions):
@@ -204,11 +206,7 @@ def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained)
         if any(a.gid != place.gid and _km(a, place) < ANCHOR_KM for a in anchors):
             score += W_NEAR_ANCHOR
         score += _cue_bonus(m, place)
-        if (
-            place.feature in ("ADM1", "ADM2")
-            and m.key in contained
-            and name_key(place.name) == m.key
-        ):
+        if _holds_named(m, place, contained):
             score += W_HOLDS_NAMED
         scored.append((score, -place.gid, place, fuzzy))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -219,6 +217,16 @@ def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained)
     margin = top[0] - runner_up if runner_up is not None else 4.0
     confidence = 0.5 + 0.45 * (1.0 - math.exp(-max(margin, 0.0) / 2.0))
     return top[2], top[3], confidence * (0.8 if top[3] else 1.0)
+
+
+def _holds_named(m: MentionSpan, place: Place, contained: set[str]) -> bool:
+    """True when ``place`` is an admin unit of the mention's name that holds another
+    place named in the same sentence (spellings compared loosely: Hasakeh/Hasakah)."""
+    if place.feature not in ("ADM1", "ADM2"):
+        return False
+    own = name_key(place.name)
+    same_name = own == m.key or bool(m.skeleton) and skeleton_key(own) == m.skeleton
+    return same_name and (m.key in contained or bool(m.skeleton) and m.skeleton in contained)
 
 
 def _prior(place: Place) -> float:
