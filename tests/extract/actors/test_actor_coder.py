@@ -14,6 +14,7 @@ EVENT_TYPES = {
     "Remote explosive/landmine/IED": ("Political violence", "Explosions/Remote violence"),
     "Attack": ("Political violence", "Violence against civilians"),
     "Looting/property destruction": ("Strategic developments", "Strategic developments"),
+    "Change to group/activity": ("Strategic developments", "Strategic developments"),
     "Peaceful protest": ("Demonstrations", "Protests"),
     "Protest with intervention": ("Demonstrations", "Protests"),
     "Violent demonstration": ("Demonstrations", "Riots"),
@@ -310,3 +311,27 @@ def test_organised_crime_killing_is_an_unidentified_gang(coder, parse):
     assert found.actor1 == "Unidentified Gang (Mexico)"
     assert found.inter1 == "3"
     assert found.actor2 == "Civilians (Mexico)"
+
+
+def test_country_as_subject_acts_through_its_forces(coder, parse):
+    found = code(
+        coder,
+        parse,
+        "Russia and Turkey held a joint military patrol near Kobani, Syria, on Tuesday.",
+        "Change to group/activity",
+        "held",
+    )
+    assert found.actor1.startswith("Military Forces of Russia")
+    assert found.inter1 == "8"
+    assert found.assoc_actor_1.startswith("Military Forces of Turkey")
+
+
+def test_police_raid_names_the_police(coder, parse):
+    found = code(
+        coder,
+        parse,
+        "A drug suspect was shot dead during a police raid in Caloocan, Metro Manila.",
+        "Attack",
+        "shot",
+    )
+    assert found.actor1.startswith("Police Forces of the Philippines")

@@ -83,6 +83,8 @@ GROUP_WORDS = frozenset(
         "self-defense",
     }
 )
+# Owners that make a facility the forces' of the event's country with no country named.
+REGIME_WORDS = frozenset({"government", "governmental", "regime"})
 # Entity labels that can name a group of people that acts.
 ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP"})
 # Confidence by how the actor was resolved: exact alias, pattern, fuzzy, unresolved.
@@ -149,7 +151,7 @@ class MentionFinder:
                 continue
             if ent.label_ in ACTOR_ENTITY_LABELS:
                 add(self._entity_ref(ent, year))
-            elif ent.label_ == "GPE" and ent.root.dep_ == "nsubj":
+            elif ent.label_ == "GPE" and _is_subject(ent.root):
                 add(self._country_subject(ent, year))
         return sorted(refs, key=lambda r: r.start)
 
@@ -191,9 +193,10 @@ class MentionFinder:
         """State forces named by the force noun ``token``; "Turkish and Russian forces"
         gives two, the second spanning only its own country word."""
         word = token.lower_
-        if token.lemma_ in FACILITY_NOUNS and any(
+        owned = token.lemma_ in FACILITY_NOUNS and any(
             c.lower_ in STATE_FACILITY_OWNERS for c in token.children
-        ):
+        )
+        if owned:
             word = "forces"  # "regime positions", "governmental positions" name the forces there
         elif word not in MILITARY_NOUNS and word not in POLICE_NOUNS:
             return []
@@ -237,6 +240,8 @@ class MentionFinder:
         )
         if owner is None and not (has_state_modifier or word in BARE_STATE_NOUNS):
             return []
+        if owned and owner is None and not any(m.lower_ in REGIME_WORDS for m in modifiers):
+            return []  # "a joint military patrol" belongs to whoever holds it, not the host
         actor_country = owner.name if owner else country
         if actor_country is None:
             return [
@@ -314,7 +319,8 @@ class MentionFinder:
         """A country that acts ("Turkey and Russia conducted a joint patrol") acts
         through its armed forces."""
         country = self.countries.by_name(re.sub(r"^(the|The)\s+", "", ent.text))
-        if country is None or ent.root.head.pos_ != "VERB":
+        verb = ent.root.head.head if ent.root.dep_ == "conj" else ent.root.head
+        if country is None or verb.pos_ != "VERB":
             return None
         name = self.countries.state_actor("Military Forces", country.name, year)
         return ActorRef(name, "1", "state", ent.start, ent.end, country.name)
@@ -381,6 +387,11 @@ def _looks_like_group(text: str) -> bool:
     words = text.split()
     acronym = len(words) == 1 and text.isalpha() and text.isupper() and len(text) >= 2
     return acronym or any(w.lower() in GROUP_WORDS for w in words)
+
+
+def _is_subject(token) -> bool:
+    """The subject of a clause, or coordinated with one ("Russia and Turkey held")."""
+    return token.dep_ == "nsubj" or (token.dep_ == "conj" and token.head.dep_ == "nsubj")
 
 
 def _names_people(ent) -> bool:
