@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from eventcoder.evaluate.gold import GoldPlace
 from eventcoder.evaluate.report import Detection, FieldScore
-from eventcoder.evaluate.scoring import haversine_km
+from eventcoder.evaluate.scoring import distance_km
 from eventcoder.records import ParsedArticle
 
 # The conventional geoparsing tolerance (100 miles), so figures compare with the literature.
@@ -121,6 +121,5 @@ def _is_literal(place: GoldPlace) -> bool:
 
 
 def _distance(span: PlaceSpan, place: GoldPlace) -> float | None:
-    if None in (span.latitude, span.longitude, place.latitude, place.longitude):
-        return None
-    return round(haversine_km(span.latitude, span.longitude, place.latitude, place.longitude), 1)
+    km = distance_km(span.latitude, span.longitude, place.latitude, place.longitude)
+    return None if km is None else round(km, 1)

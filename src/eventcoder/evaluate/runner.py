@@ -102,8 +102,8 @@ class _System:
             spans = list(self.places(parsed))
             matched = self.place_tally.add(spans, record.places or ())
             text = parsed.article.text
-            predicted = [[s.start, s.end, text[s.start : s.end]] for s in spans]
-            return {"predicted": predicted, "matched": matched}
+            shown = [[s.start, s.end, text[s.start : s.end]] for s in spans]
+            return {"predicted": shown, "matched": matched}
         if self._built is None:
             self._built = self.components()
         self.has_events = True

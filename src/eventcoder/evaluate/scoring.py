@@ -65,11 +65,18 @@ def date_distance_days(predicted: dt.date | None, gold: GoldEvent) -> int | None
     return max(0, (predicted - end).days)
 
 
+def distance_km(
+    lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None
+) -> float | None:
+    """haversine_km, or None when any coordinate is missing."""
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
+        return None
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
 def location_km(predicted: Event, gold: GoldEvent) -> float | None:
     """Distance between predicted and gold coordinates; None if either is missing."""
-    if None in (predicted.latitude, predicted.longitude, gold.latitude, gold.longitude):
-        return None
-    return haversine_km(predicted.latitude, predicted.longitude, gold.latitude, gold.longitude)
+    return distance_km(predicted.latitude, predicted.longitude, gold.latitude, gold.longitude)
 
 
 def macro_f1(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:
