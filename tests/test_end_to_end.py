@@ -38,7 +38,7 @@ def km_to_road(lat: float, lon: float) -> float:
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory):
     db = tmp_path_factory.mktemp("store") / "events.duckdb"
-    summary = eventcoder.extract([EXAMPLES / "articles.jsonl"], db=db)
+    summary = eventcoder.extract_events([EXAMPLES / "articles.jsonl"], db=db)
     return db, summary
 
 
@@ -96,7 +96,7 @@ def test_every_field_has_evidence_and_none_is_in_boilerplate(stored, sample_text
 def test_rerunning_the_same_input_adds_nothing(stored):
     db, _ = stored
     before = eventcoder.events(db=db)
-    eventcoder.extract([EXAMPLES / "articles.jsonl"], db=db)
+    eventcoder.extract_events([EXAMPLES / "articles.jsonl"], db=db)
     after = eventcoder.events(db=db)
     assert [e.event_id_cnty for e in after] == [e.event_id_cnty for e in before]
     assert sum(len(e.evidence) for e in after) == sum(len(e.evidence) for e in before)

@@ -3,7 +3,7 @@
 Example::
 
     import eventcoder
-    summary = eventcoder.extract(["examples/articles.jsonl"], db="events.duckdb")
+    summary = eventcoder.extract_events(["examples/articles.jsonl"], db="events.duckdb")
     for event in eventcoder.events(db="events.duckdb"):
         print(event.event_date, event.sub_event_type, event.location)
     eventcoder.export(db="events.duckdb", fmt="csv", out="events.csv")
@@ -49,7 +49,7 @@ def _articles_only(
             yield item
 
 
-def extract(
+def extract_events(
     paths: Iterable[str | Path],
     *,
     db: str | Path = DEFAULT_DB,
@@ -74,7 +74,7 @@ def extract_articles(
     components: Components | None = None,
     on_article: Callable[[Article, list[Event]], None] | None = None,
 ) -> ExtractSummary:
-    """Code articles already in memory (and store failures met upstream); see ``extract``."""
+    """Code articles already in memory (and store failures met upstream); see ``extract_events``."""
     summary = ExtractSummary()
     articles = _articles_only(items, summary.failures)
     pending: list[tuple[Article, list[Event]]] = []

@@ -83,7 +83,7 @@ def extract(
 
     try:
         with progress:
-            summary = api.extract(
+            summary = api.extract_events(
                 paths,
                 db=db,
                 published=published.date() if published else None,
