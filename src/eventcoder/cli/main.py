@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventcoder import api
+from eventcoder.cli import gazetteer
+from eventcoder.cli.evaluate import evaluate
 from eventcoder.cli.options import (
     DEFAULT_DB_PATH,
     EXIT_OK,
@@ -25,10 +27,14 @@ from eventcoder.cli.options import (
     MergedOption,
 )
 from eventcoder.cli.tables import events_table
+from eventcoder.cli.train import train
 from eventcoder.errors import EventcoderError
 
 app = typer.Typer(
-    help=__doc__,
+    help="Code news articles into ACLED-style events with evidence, offline.\n\n"
+    "Exit codes: 0 success; 1 internal error (a bug, please report it); 2 usage error, "
+    "unreadable store or config, or no input could be read; 3 finished, but some inputs "
+    "failed (each named on stderr and stored in the ingest_errors table).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -145,6 +151,10 @@ def show(
     console.print(events_table(events, title=f"Events in {db}"))
 
 
+app.command()(evaluate)
+app.command()(train)
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB_PATH,
@@ -161,6 +171,8 @@ def serve(
 
     uvicorn.run(create_app(db), host=host, port=port)
 
+
+app.add_typer(gazetteer.app, name="gazetteer")
 
 if __name__ == "__main__":  # pragma: no cover
     app()
