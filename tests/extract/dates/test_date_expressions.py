@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from eventcoder.extract.dates import find_dates
+from eventcoder.extract.dates.fallback import parse_entity
 
 PUBLISHED = dt.date(2021, 10, 2)
 
@@ -43,3 +44,18 @@ def test_offsets_index_the_article():
 def test_year_is_the_most_recent_before_publication():
     (expression,) = find_dates("on December 30", 0, dt.date(2022, 1, 3))
     assert expression.date == dt.date(2021, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        ("20.09.21", PUBLISHED, dt.date(2021, 9, 20)),
+        ("Sept. 20th, 2021", None, dt.date(2021, 9, 20)),
+        ("Sept. 20th", None, None),  # no year and no publication date: not guessed
+        ("13 days", PUBLISHED, None),  # a duration, not a date
+        ("2014", PUBLISHED, None),  # a year is too vague to code
+    ],
+)
+def test_dateparser_fallback_reads_only_calendar_dates(text, published, date):
+    expression = parse_entity(text, 0, published)
+    assert (expression.date if expression else None) == date

@@ -3,9 +3,9 @@
 Each pattern turns the words into a calendar date with an ACLED time precision
 (1 day, 2 week, 3 month). Relative expressions ("on Friday", "yesterday", "September 20")
 need the publication date; without it they come back with ``date=None`` and a reason.
-Our own patterns come first because dateparser misreads news phrasing ("on Friday" as a
-future Friday, "20 killed on May 4" as a year); dateparser is kept as a fallback for the
-other formats that spaCy marks as DATE entities.
+Our own patterns come first because dateparser misreads news phrasing (bare durations
+such as "13 days" become dates); ``fallback.py`` hands it only the calendar-like DATE
+entities that no pattern here read.
 """
 
 from __future__ import annotations

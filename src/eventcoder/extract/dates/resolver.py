@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from eventcoder.extract.dates.expressions import DAY, WEEK, DateExpression, find_dates
+from eventcoder.extract.dates.fallback import parse_entity
 from eventcoder.extract.evidence import make_evidence
-from eventcoder.records import DateFinding, EventMention, ParsedArticle
+from eventcoder.records import DateFinding, EventMention, ParsedArticle, Sentence
 
 METHOD = "rules.dates.v1"
 
@@ -142,7 +143,9 @@ class DateResolver:
             if not 0 <= index < len(parsed.sentences):
                 continue
             sentence = parsed.sentences[index]
-            for expression in find_dates(sentence.text, sentence.start, published):
+            expressions = find_dates(sentence.text, sentence.start, published)
+            expressions += _entity_dates(parsed, sentence, expressions)
+            for expression in expressions:
                 found.append(_Candidate(expression, _is_report_date(parsed, expression), rank))
         return found
 
@@ -177,6 +180,22 @@ class DateResolver:
             confidence,
         )
         return DateFinding(expression.date, precision, reason, (evidence,))
+
+
+def _entity_dates(
+    parsed: ParsedArticle, sentence: Sentence, known: list[DateExpression]
+) -> list[DateExpression]:
+    """spaCy DATE entities of the sentence that no pattern read, through dateparser."""
+    out: list[DateExpression] = []
+    for ent in parsed.doc.ents:
+        if ent.label_ != "DATE" or not sentence.start <= ent.start_char < sentence.end:
+            continue
+        if any(e.start < ent.end_char and ent.start_char < e.end for e in known):
+            continue
+        expression = parse_entity(ent.text, ent.start_char, parsed.article.published)
+        if expression is not None:
+            out.append(expression)
+    return out
 
 
 def _is_report_date(parsed: ParsedArticle, expression: DateExpression) -> bool:
