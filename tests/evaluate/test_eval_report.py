@@ -16,6 +16,7 @@ def _report(with_baseline: bool = True) -> Report:
             *Detection(8, 2, 1).scores(),
             FieldScore("event_type.accuracy", 0.75, 8),
             FieldScore("location.median_km", 12.345, 6),
+            FieldScore("source_scale.accuracy", None, 0),
         ),
         detection=Detection(8, 2, 1),
     )
@@ -62,5 +63,7 @@ def test_table_lists_every_figure_for_both_systems():
     assert "location.median_km" in text
     assert "ours: 8 matched, 2 extra predictions, 1 missed" in text
     assert "a note" in text
+    assert "source_scale" not in text  # nobody scored it: the gold lacks the field
+    assert "1 figures not shown" in text
     places_row = next(line for line in text.splitlines() if "places.precision" in line)
     assert places_row.replace("│", " ").split() == ["places.precision", "-", "-", "0.500", "4"]

@@ -120,7 +120,10 @@ class Report:
         return names
 
     def table(self) -> Table:
-        """A Rich table: one row per figure, columns ours, baseline and their n."""
+        """A Rich table: one row per figure, columns ours, baseline and their n.
+
+        Figures no system could score (n = 0) are left out; the JSON keeps them.
+        """
         table = Table(title=f"{self.gold} ({self.records} records)", title_justify="left")
         table.add_column("figure")
         table.add_column(OURS, justify="right")
@@ -128,12 +131,19 @@ class Report:
         if self.baseline is not None:
             table.add_column(BASELINE, justify="right")
             table.add_column("n", justify="right", style="dim")
+        unscored = 0
         for name in self.figure_names():
+            scores = [s.get(name) for s in (self.ours, self.baseline) if s is not None]
+            if all(score is None or score.n == 0 for score in scores):
+                unscored += 1  # the gold set lacks the field (e.g. UCDP event types)
+                continue
             row = [name, *_cells(self.ours.get(name))]
             if self.baseline is not None:
                 row += _cells(self.baseline.get(name))
             table.add_row(*row)
         captions = [_counts_caption(s) for s in (self.ours, self.baseline) if s and s.detection]
+        if unscored:
+            captions.append(f"{unscored} figures not shown: the gold file lacks their fields")
         table.caption = "\n".join(captions + list(self.notes)) or None
         return table
 
