@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from eventcoder.records import EventMention, ParsedArticle, Span
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 SHARED = REPO.parent / "shared"
@@ -53,3 +55,31 @@ def parse():
 def sample_parsed(parse, sample_text):
     """The Idlib article parsed, with its real publication date (2021-10-02)."""
     return parse(sample_text, published="2021-10-02", article_id="idlib-drone-strike")
+
+
+@pytest.fixture(scope="session")
+def mention_over():
+    """Return ``(parsed, *needles, event_type=...) -> EventMention`` over the sentences that
+    contain the needles (main sentence first), or all sentences when none is given."""
+
+    def _mention(
+        parsed: ParsedArticle, *needles: str, event_type: str = "Battles", sub_event_type: str = ""
+    ):
+        if needles:
+            indices = tuple(
+                next(s.index for s in parsed.sentences if needle in s.text) for needle in needles
+            )
+        else:
+            indices = tuple(s.index for s in parsed.sentences)
+        return EventMention(
+            article_id=parsed.article.id,
+            sentence_indices=indices,
+            trigger=Span(0, 0),
+            disorder_type="Political violence",
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            plover_type=None,
+            confidence=1.0,
+        )
+
+    return _mention
