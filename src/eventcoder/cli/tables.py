@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.table import Table
 
 from eventcoder.records import Event
@@ -14,12 +15,12 @@ def _text(value: object) -> str:
 
 
 def events_table(events: Sequence[Event], title: str = "Events") -> Table:
-    """One row per event with the fields an analyst checks first."""
-    table = Table(title=f"{title} ({len(events)})", show_lines=False)
+    """One row per event with the fields an analyst checks first (the sub-event type
+    implies the event type, which would not fit an 80-column terminal)."""
+    table = Table(title=f"{title} ({len(events)})", box=box.SIMPLE_HEAD)
     # Short codes never wrap; long names wrap at word boundaries.
     for column, wraps in (
         ("date", False),
-        ("event type", True),
         ("sub-event type", False),
         ("actor1", True),
         ("actor2", True),
@@ -29,12 +30,11 @@ def events_table(events: Sequence[Event], title: str = "Events") -> Table:
         ("source", True),
         ("conf.", False),
     ):
-        table.add_column(column, no_wrap=not wraps)
+        table.add_column(column, no_wrap=not wraps, overflow="fold")
     for event in events:
         place = ", ".join(p for p in (event.location, event.admin1, event.country) if p)
         table.add_row(
             _text(event.event_date) or f"? ({_text(event.date_reason)})",
-            event.event_type,
             event.sub_event_type,
             _text(event.actor1),
             _text(event.actor2),
