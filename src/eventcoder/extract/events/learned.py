@@ -23,6 +23,10 @@ DETECT_THRESHOLD = 0.4
 # Minimum P(event) for a sentence to join an event another sentence founded: headlines
 # and reported-speech sentences read as less eventful, but name the same event.
 SUPPORT_THRESHOLD = 0.02
+# A first line without final punctuation and at most this long is a headline; headlines
+# summarise the article's main event in telegraphic style the classifier finds weak, so
+# they may join an event of a compatible type whatever their P(event).
+HEADLINE_MAX_CHARS = 200
 
 
 class LearnedEventDetector:
@@ -58,12 +62,18 @@ class LearnedEventDetector:
 
     def detect(self, parsed: ParsedArticle) -> list[EventMention]:
         sentences = list(parsed.sentences)
+        headline = sentences[0].index if sentences and _is_headline(sentences[0]) else None
         calls = [
             _call(sentence, prediction, can_found=prediction.p_event >= self.threshold)
             for sentence, prediction in zip(sentences, self.classify(sentences), strict=True)
-            if prediction.p_event >= SUPPORT_THRESHOLD
+            if prediction.p_event >= SUPPORT_THRESHOLD or sentence.index == headline
         ]
         return to_mentions(parsed, calls, METHOD)
+
+
+def _is_headline(sentence: Sentence) -> bool:
+    text = sentence.text.rstrip()
+    return len(text) <= HEADLINE_MAX_CHARS and not text.endswith((".", "!", "?", '"', "”"))
 
 
 def _call(sentence: Sentence, prediction: SentencePrediction, can_found: bool) -> SentenceCall:
