@@ -19,7 +19,7 @@ from eventcoder.extract.evidence import make_evidence
 from eventcoder.extract.places.countries import countries, country
 from eventcoder.extract.places.gazetteer import Gazetteer, Place
 from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
-from eventcoder.extract.places.names import name_key
+from eventcoder.extract.places.names import name_key, skeleton_key
 from eventcoder.extract.places.resolve import ResolvedPlace, haversine_km, resolve_mentions
 from eventcoder.records import EventMention, Evidence, ParsedArticle, PlaceFinding, Span
 
@@ -215,6 +215,7 @@ def _rank(
             _isolated(place, places),
             _contradicted(place, places),
             place.relation == "street",
+            _container(place, places),
             _specificity(place),
             loose,
             distance,
@@ -226,6 +227,7 @@ def _rank(
         _isolated(place, places),
         _contradicted(place, places),
         place.relation == "street",  # "Murree road in Rawalpindi": Rawalpindi
+        _container(place, places),
         _specificity(place),
         loose,
         road_size,
@@ -233,11 +235,47 @@ def _rank(
     )
 
 
+def _container(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
+    """True when ``place`` names the province or district of another place in its
+    sentence: in "Tal Tamer city in Al-Hasakeh" the city of Al-Hasakah stands for its
+    province, and the event is in Tal Tamer (spellings compared loosely)."""
+    own = {name_key(place.text), name_key(place.name)}
+    own |= {skeleton_key(k) for k in own} - {""}
+    for other in places:
+        if other.sentence != place.sentence or other.start == place.start:
+            continue
+        if other.feature not in ("PPL", "SPOT") or other.country != place.country:
+            continue
+        units = {name_key(u) for u in (other.admin1, other.admin2) if u}
+        if own & (units | {skeleton_key(u) for u in units}) and not own & {
+            name_key(other.text),
+            name_key(other.name),
+        }:
+            return True
+    return False
+
+
 def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
     """A town outside the province its own sentence names is a namesake: "Tudun Wada
-    (Kaduna North LGA, Kaduna)" is not the Tudun Wada of Kano."""
+    (Kaduna North LGA, Kaduna)" is not the Tudun Wada of Kano; nor is a town in a
+    country other than that of every unit and corroborated town its sentence names
+    ("the village of Dardara in the countryside of Ras Al Ain in Al-Hasakeh")."""
     if place.feature != "PPL" or not place.admin1:
         return False
+    neighbours = [
+        p
+        for p in places
+        if p.sentence == place.sentence and p.start != place.start and p.feature != "PCLI"
+    ]
+    if neighbours and all(
+        p.country != place.country
+        and haversine_km(place.latitude, place.longitude, p.latitude, p.longitude)
+        > CORROBORATION_KM
+        for p in neighbours
+    ):
+        # Only when the neighbours agree among themselves on one country.
+        if len({p.country for p in neighbours}) == 1 and len(neighbours) >= 2:
+            return True
     units = [
         p
         for p in places

@@ -35,6 +35,9 @@ W_TOWN_DEFAULT = 1.0  # a bare name is the town more often than the province nam
 W_HOLDS_NAMED = 4.0  # an admin unit that holds another place named in the same sentence
 W_SKELETON = -3.0  # spelling matched only loosely
 W_COUNTRY_NAME = 3.0  # "Syria" is the country, not a hamlet called Syria
+# A reading that another name in its sentence corroborates ("Phagwara city (Punjab)",
+# "Saabid village (Afgooye, Lower Shabelle)"): the pair agrees on one country and region.
+W_CORROBORATED = 3.0
 ADMIN_PRIOR = 4.0  # prior of an admin unit, as for a town of 10,000
 ANCHOR_KM = 60.0
 # Plausibility: outside the countries in play, only places this big are believable.
@@ -99,15 +102,22 @@ def resolve_mentions(
         for place, fuzzy in opts:
             if place.feature == "PCLI" and not fuzzy:
                 named[place.cc] += 2
+    contained = _contained_keys(mentions, options)
+    corroborated = _corroborated(mentions, options)
     first = [
-        _best(m, opts, named, Counter(), set(), set(), [], set())
-        for m, opts in zip(mentions, options, strict=True)
+        _best(m, opts, named, Counter(), set(), set(), [], contained[i], corroborated[i])
+        for i, (m, opts) in enumerate(zip(mentions, options, strict=True))
     ]
     support = Counter(named)
-    for mention, pick, opts in zip(mentions, first, options, strict=True):
-        if pick is None or pick[1]:  # loose matches never vouch for a country
+    for i, (mention, pick, opts) in enumerate(zip(mentions, first, options, strict=True)):
+        if pick is None:
             continue
         place = pick[0]
+        if place.gid in corroborated[i]:
+            support[place.cc] += 1  # two names agreeing vouch even when spelt loosely
+            continue
+        if pick[1]:  # a lone loose match never vouches for a country
+            continue
         # Unambiguous names said as places ("in Binnish") vouch for their country.
         unambiguous = (
             len({p.cc for p, _ in opts}) == 1
@@ -119,7 +129,6 @@ def resolve_mentions(
         ):
             support[place.cc] += 1
     admin1_keys, admin2_keys = _admin_keys(options)
-    contained = _contained_keys(mentions, options)
     anchors = [
         pick[0]
         for pick, opts in zip(first, options, strict=True)
@@ -127,11 +136,21 @@ def resolve_mentions(
     ]
     resolved = []
     for i, (mention, opts) in enumerate(zip(mentions, options, strict=True)):
-        pick = _best(mention, opts, named, support, admin1_keys, admin2_keys, anchors, contained[i])
+        pick = _best(
+            mention,
+            opts,
+            named,
+            support,
+            admin1_keys,
+            admin2_keys,
+            anchors,
+            contained[i],
+            corroborated[i],
+        )
         if pick is None:
             continue
         place, fuzzy, confidence = pick
-        if not _plausible(mention, place, fuzzy, support, named):
+        if not _plausible(mention, place, fuzzy, support, named, place.gid in corroborated[i]):
             continue
         resolved.append(_record(mention, place, fuzzy, confidence))
     return resolved
@@ -182,7 +201,52 @@ def _contained_keys(mentions, options) -> dict[int, set[str]]:
     return contained
 
 
-def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained):
+def _corroborated(mentions, options) -> list[set[int]]:
+    """Per mention, the gazetteer ids of its readings that another name in the same
+    sentence corroborates: a reading of it that names the other's province or district
+    (or is named by it), or lies within ANCHOR_KM of it, in the same country."""
+    found: list[set[int]] = [set() for _ in mentions]
+    for i, mention in enumerate(mentions):
+        for j, other in enumerate(mentions):
+            if j == i or other.sentence != mention.sentence or other.key == mention.key:
+                continue
+            other_names = {other.key, other.skeleton} - {""}
+            for place, _ in options[i]:
+                if place.feature in ("PCLI", "CONT"):
+                    continue
+                units = _unit_keys(place)
+                for reading, _ in options[j]:
+                    if reading.cc != place.cc or reading.feature in ("PCLI", "CONT"):
+                        continue
+                    if (
+                        units & (other_names | _own_keys(reading))
+                        or {m for m in (mention.key, mention.skeleton) if m} & _unit_keys(reading)
+                        or _km(place, reading) < ANCHOR_KM
+                    ):
+                        found[i].add(place.gid)
+                        break
+    return found
+
+
+def _own_keys(place: Place) -> set[str]:
+    """Name key and skeleton of an admin unit's own name (empty for towns)."""
+    if not place.feature.startswith("ADM"):
+        return set()
+    key = name_key(place.name)
+    return {key, skeleton_key(key)} - {""}
+
+
+def _unit_keys(place: Place) -> set[str]:
+    """Name keys and skeletons of the province and district holding ``place``."""
+    keys = set()
+    for unit in (place.admin1, place.admin2):
+        if unit:
+            key = name_key(unit)
+            keys.update({key, skeleton_key(key)})
+    return keys - {""}
+
+
+def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained, corroborated):
     if not opts:
         return None
     dominant = support.most_common(1)[0][0] if support else None
@@ -208,6 +272,8 @@ def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained)
         score += _cue_bonus(m, place)
         if _holds_named(m, place, contained):
             score += W_HOLDS_NAMED
+        if place.gid in corroborated:
+            score += W_CORROBORATED
         scored.append((score, -place.gid, place, fuzzy))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     top = scored[0]
@@ -250,9 +316,14 @@ def _cue_bonus(m: MentionSpan, place: Place) -> float:
 
 
 def _plausible(
-    m: MentionSpan, place: Place, fuzzy: bool, support: Counter[str], named: Counter[str]
+    m: MentionSpan,
+    place: Place,
+    fuzzy: bool,
+    support: Counter[str],
+    named: Counter[str],
+    corroborated: bool,
 ) -> bool:
-    in_play = place.cc in support
+    in_play = place.cc in support or corroborated
     if m.key in DIRECTION_NAMES and place.cc not in named:
         return False  # "Eastern", "Southern": a region of a country the text must name
     if m.text.isupper() and len(m.text) <= MAX_CODE_LENGTH and place.feature != "PCLI":

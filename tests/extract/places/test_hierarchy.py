@@ -1,0 +1,51 @@
+"""Admin hierarchy inside one sentence: "X city (Y)", "X in Y", "X village (Y, Z)" put
+the event at X and choose X's reading that agrees with the units named after it."""
+
+from __future__ import annotations
+
+from eventcoder.extract.places import haversine_km
+
+
+def test_town_in_a_province_named_after_its_capital_is_the_town(parse, geoparser, event_at):
+    # "Al-Hasakeh" here is the province (written like its capital): the event is at Tal Tamer.
+    parsed = parse(
+        "On Monday, US troops set up a checkpoint at the entrance of Tal Tamer city "
+        "in Al-Hasakeh."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Syria"
+    assert haversine_km(finding.latitude, finding.longitude, 36.65, 40.37) < 25
+
+
+def test_bracketed_state_picks_the_namesake_province_of_the_town(parse, geoparser, event_at):
+    # Punjab is a state of India and a province of Pakistan: Phagwara decides.
+    parsed = parse(
+        "On Monday, health workers of the union, Punjab, went on strike in Phagwara city "
+        "(Punjab) demanding permanent jobs."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "India" and finding.admin1 == "Punjab"
+    assert finding.geo_precision == 1
+    assert haversine_km(finding.latitude, finding.longitude, 31.22, 75.77) < 25
+
+
+def test_village_missing_from_gazetteer_falls_back_to_named_district(parse, geoparser, event_at):
+    # Saabid is not in the gazetteer; Afgooye and Lower Shabelle corroborate each other
+    # although neither is said with "in" and Lower Shabelle matches only loosely.
+    parsed = parse(
+        "On Sunday, militants attacked an army base in Saabid village (Afgooye, Lower Shabelle)."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Somalia"
+    assert haversine_km(finding.latitude, finding.longitude, 2.14, 45.12) < 25
+
+
+def test_foreign_namesake_of_a_village_yields_to_the_units_around_it(parse, geoparser, event_at):
+    # Morocco has a Derdara; the countryside of Ras al-Ain in Al-Hasakeh is in Syria.
+    parsed = parse(
+        "On Monday, Turkish forces shelled the village of Dardara in the countryside of "
+        "Ras Al Ain in Al-Hasakeh."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Syria" and finding.geo_precision == 2
+    assert haversine_km(finding.latitude, finding.longitude, 36.85, 40.07) < 25
