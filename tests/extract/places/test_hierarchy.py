@@ -9,8 +9,7 @@ from eventcoder.extract.places import haversine_km
 def test_town_in_a_province_named_after_its_capital_is_the_town(parse, geoparser, event_at):
     # "Al-Hasakeh" here is the province (written like its capital): the event is at Tal Tamer.
     parsed = parse(
-        "On Monday, US troops set up a checkpoint at the entrance of Tal Tamer city "
-        "in Al-Hasakeh."
+        "On Monday, US troops set up a checkpoint at the entrance of Tal Tamer city in Al-Hasakeh."
     )
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.country == "Syria"

@@ -267,15 +267,18 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
         for p in places
         if p.sentence == place.sentence and p.start != place.start and p.feature != "PCLI"
     ]
-    if neighbours and all(
-        p.country != place.country
-        and haversine_km(place.latitude, place.longitude, p.latitude, p.longitude)
-        > CORROBORATION_KM
-        for p in neighbours
+    # Only when at least two neighbours agree among themselves on one other country.
+    if (
+        len(neighbours) >= 2
+        and len({p.country for p in neighbours}) == 1
+        and all(
+            p.country != place.country
+            and haversine_km(place.latitude, place.longitude, p.latitude, p.longitude)
+            > CORROBORATION_KM
+            for p in neighbours
+        )
     ):
-        # Only when the neighbours agree among themselves on one country.
-        if len({p.country for p in neighbours}) == 1 and len(neighbours) >= 2:
-            return True
+        return True
     units = [
         p
         for p in places
