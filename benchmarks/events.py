@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.clean import clean_article
+from eventcoder.extract.base import EventDetector
 from eventcoder.extract.events import KeywordEventDetector, LearnedEventDetector, embed
+from eventcoder.extract.events.learned import DETECT_THRESHOLD
 from eventcoder.nlp import Parser
 from eventcoder.records import Article, EventMention, ParsedArticle
 
@@ -114,6 +116,12 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, required=True, help="gold JSONL with event types")
     parser.add_argument("--limit", type=int, default=None, help="first N texts only")
     parser.add_argument("--model-dir", default=None, help="an event model folder to test")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        action="append",
+        help="P(event) threshold(s) of the learned detector to compare (repeatable)",
+    )
     args = parser.parse_args()
 
     rows = read_gold(args.gold, args.limit)
@@ -123,10 +131,12 @@ def main() -> None:
     embed.embed([s.text for p in parsed for s in p.sentences])
     print(f"{len(rows)} texts parsed and encoded in {time.perf_counter() - started:.0f} s")
 
-    detectors = {
-        "learned": LearnedEventDetector(model_dir=args.model_dir),
-        "keyword": KeywordEventDetector(),
+    thresholds = args.threshold or [DETECT_THRESHOLD]
+    detectors: dict[str, EventDetector] = {
+        f"learned@{t:g}": LearnedEventDetector(model_dir=args.model_dir, threshold=t)
+        for t in thresholds
     }
+    detectors["keyword"] = KeywordEventDetector()
     for name, detector in detectors.items():
         tally = Tally()
         for row, item in zip(rows, parsed, strict=True):
