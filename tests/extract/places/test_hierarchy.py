@@ -48,3 +48,26 @@ def test_foreign_namesake_of_a_village_yields_to_the_units_around_it(parse, geop
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.country == "Syria" and finding.geo_precision == 2
     assert haversine_km(finding.latitude, finding.longitude, 36.85, 40.07) < 25
+
+
+def test_town_in_the_district_of_its_own_name(parse, geoparser, event_at):
+    # Santa Ana exists in a dozen countries; only El Salvador's lies in a Santa Ana unit.
+    parsed = parse("On Monday, in Santa Ana (Santa Ana), factory workers protested over pay.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "El Salvador" and finding.location == "Santa Ana"
+
+
+def test_bracketed_province_alone_vouches_for_its_country(parse, geoparser, event_at):
+    # Bugabira is missing; Kirundo is both a town and its province, so it is a place.
+    parsed = parse(
+        "On Sunday, ruling party youths attacked an opposition member in Bugabira "
+        "commune (Kirundo)."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Burundi" and finding.admin1 == "Kirundo"
+
+
+def test_city_word_after_a_name_is_not_a_loose_spelling(parse, geoparser, event_at):
+    parsed = parse("On Monday, supporters held a sit-in at the main square in Sidon City.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Sidon" and finding.country == "Lebanon"

@@ -397,6 +397,8 @@ def spot_mentions(
                 if not key or key in blocked:
                     continue
                 skeleton = skeleton_key(key)
+                if token.lower_ in SETTLEMENT_WORDS and j > i and not is_name(key):
+                    continue  # "Sidon City" is Sidon, not a loose spelling of Sydney City
                 if is_name(key) or (skeleton and _fuzzy_ok(first, token) and is_skeleton(skeleton)):
                     best = (first.i, token.i + 1, key, skeleton)
             if best:

@@ -125,9 +125,23 @@ def resolve_mentions(
             and (mention.locative or mention.ner_label in PLACE_LABELS)
         )
         if place.cc and (
-            place.population >= MIN_FOREIGN_POPULATION or place.is_admin or unambiguous
+            place.population >= MIN_FOREIGN_POPULATION
+            or place.is_admin
+            or unambiguous
+            or _town_and_unit(opts)
         ):
             support[place.cc] += 1
+    if not support:
+        # Nothing vouched: a big place said as a place, even spelt loosely, is still the
+        # best guess at the country.
+        for mention, pick in zip(mentions, first, strict=True):
+            if (
+                pick
+                and mention.locational
+                and pick[0].population >= MIN_FOREIGN_POPULATION
+                and fuzz.ratio(mention.key, name_key(pick[0].name)) >= MIN_LOOSE_SIMILARITY
+            ):
+                support[pick[0].cc] += 1
     admin1_keys, admin2_keys = _admin_keys(options)
     anchors = [
         pick[0]
@@ -208,13 +222,19 @@ def _corroborated(mentions, options) -> list[set[int]]:
     found: list[set[int]] = [set() for _ in mentions]
     for i, mention in enumerate(mentions):
         for j, other in enumerate(mentions):
-            if j == i or other.sentence != mention.sentence or other.key == mention.key:
+            if j == i or other.sentence != mention.sentence:
                 continue
+            # "Santa Ana (Santa Ana)": a town in the district of its own name.
+            namesake = other.key == mention.key
             other_names = {other.key, other.skeleton} - {""}
             for place, _ in options[i]:
                 if place.feature in ("PCLI", "CONT"):
                     continue
                 units = _unit_keys(place)
+                if namesake:
+                    if place.feature == "PPL" and units & other_names:
+                        found[i].add(place.gid)
+                    continue
                 for reading, _ in options[j]:
                     if reading.cc != place.cc or reading.feature in ("PCLI", "CONT"):
                         continue
@@ -226,6 +246,18 @@ def _corroborated(mentions, options) -> list[set[int]]:
                         found[i].add(place.gid)
                         break
     return found
+
+
+def _town_and_unit(opts) -> bool:
+    """True when every exact reading lies in one country and the name is both a town and
+    the unit named after it ("Kirundo"): a real place name, not a word that matches a
+    hamlet somewhere."""
+    exact = [p for p, fuzzy in opts if not fuzzy]
+    return (
+        len({p.cc for p in exact}) == 1
+        and any(p.feature.startswith("ADM") for p in exact)
+        and any(p.feature == "PPL" for p in exact)
+    )
 
 
 def _own_keys(place: Place) -> set[str]:
