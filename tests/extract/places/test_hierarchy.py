@@ -71,3 +71,10 @@ def test_city_word_after_a_name_is_not_a_loose_spelling(parse, geoparser, event_
     parsed = parse("On Monday, supporters held a sit-in at the main square in Sidon City.")
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.location == "Sidon" and finding.country == "Lebanon"
+
+
+def test_nearby_namesakes_do_not_corroborate_each_other(parse, geoparser):
+    # Paris and London, Ontario lie 60 km apart; nearness alone proves nothing.
+    parsed = parse("Climate activists marched in Paris and London on Saturday.")
+    countries = {p.text: p.country for p in geoparser.find_places(parsed)}
+    assert countries == {"Paris": "FR", "London": "GB"}

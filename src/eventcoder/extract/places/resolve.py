@@ -38,6 +38,8 @@ W_COUNTRY_NAME = 3.0  # "Syria" is the country, not a hamlet called Syria
 # A reading that another name in its sentence corroborates ("Phagwara city (Punjab)",
 # "Saabid village (Afgooye, Lower Shabelle)"): the pair agrees on one country and region.
 W_CORROBORATED = 3.0
+# "X (X)" and "X, X state": a repeated name is its own unit only right after itself.
+NAMESAKE_GAP = 3
 ADMIN_PRIOR = 4.0  # prior of an admin unit, as for a town of 10,000
 ANCHOR_KM = 60.0
 # Plausibility: outside the countries in play, only places this big are believable.
@@ -217,8 +219,9 @@ def _contained_keys(mentions, options) -> dict[int, set[str]]:
 
 def _corroborated(mentions, options) -> list[set[int]]:
     """Per mention, the gazetteer ids of its readings that another name in the same
-    sentence corroborates: a reading of it that names the other's province or district
-    (or is named by it), or lies within ANCHOR_KM of it, in the same country."""
+    sentence corroborates: a reading of it that lies in the province or district the other
+    names, or that names the other's. (Mere nearness is no proof: London and Paris,
+    Ontario lie 60 km apart.)"""
     found: list[set[int]] = [set() for _ in mentions]
     for i, mention in enumerate(mentions):
         for j, other in enumerate(mentions):
@@ -226,9 +229,16 @@ def _corroborated(mentions, options) -> list[set[int]]:
                 continue
             # "Santa Ana (Santa Ana)": a town in the district of its own name.
             namesake = other.key == mention.key
+            if namesake and not 0 <= other.start - mention.end <= NAMESAKE_GAP:
+                continue
             other_names = {other.key, other.skeleton} - {""}
             for place, _ in options[i]:
-                if place.feature in ("PCLI", "CONT"):
+                # A town only under its own name: an alternate name ("California" for
+                # some town) is too weak a link; units go by local names ("Lower
+                # Shabelle" is Shabeellaha Hoose).
+                if place.feature in ("PCLI", "CONT") or (
+                    place.feature == "PPL" and not _called(mention, place)
+                ):
                     continue
                 units = _unit_keys(place)
                 if namesake:
@@ -238,25 +248,28 @@ def _corroborated(mentions, options) -> list[set[int]]:
                 for reading, _ in options[j]:
                     if reading.cc != place.cc or reading.feature in ("PCLI", "CONT"):
                         continue
-                    if (
-                        units & (other_names | _own_keys(reading))
-                        or {m for m in (mention.key, mention.skeleton) if m} & _unit_keys(reading)
-                        or _km(place, reading) < ANCHOR_KM
+                    if units & (other_names | _own_keys(reading)) or _own_keys(place) & _unit_keys(
+                        reading
                     ):
                         found[i].add(place.gid)
                         break
     return found
 
 
+def _called(mention: MentionSpan, place: Place) -> bool:
+    """True when the mention spells the place's own name (exactly or loosely)."""
+    own = name_key(place.name)
+    return own == mention.key or bool(mention.skeleton) and skeleton_key(own) == mention.skeleton
+
+
 def _town_and_unit(opts) -> bool:
     """True when every exact reading lies in one country and the name is both a town and
-    the unit named after it ("Kirundo"): a real place name, not a word that matches a
-    hamlet somewhere."""
+    the unit named after it that holds it ("Kirundo"): a real place name, not a word that
+    matches a hamlet somewhere."""
     exact = [p for p, fuzzy in opts if not fuzzy]
-    return (
-        len({p.cc for p in exact}) == 1
-        and any(p.feature.startswith("ADM") for p in exact)
-        and any(p.feature == "PPL" for p in exact)
+    units = {name_key(p.name) for p in exact if p.feature.startswith("ADM")}
+    return len({p.cc for p in exact}) == 1 and any(
+        p.feature == "PPL" and bool(_unit_keys(p) & units) for p in exact
     )
 
 
