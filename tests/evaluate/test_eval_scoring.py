@@ -14,12 +14,12 @@ from eventcoder.evaluate.scoring import (
     date_distance_days,
     date_scores,
     fatality_scores,
-    haversine_km,
     label_scores,
     location_scores,
     macro_f1,
     score_pairs,
 )
+from eventcoder.geo import haversine_km
 
 IDLIB = (35.9306, 36.6339)
 BINNISH = (35.9575, 36.7139)

@@ -9,11 +9,11 @@ contradict each other. Clusters are the connected components of that relation.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from eventcoder.geo import distance_km
 from eventcoder.records import Event
 
 # ACLED dates an event by its occurrence; outlets publishing a day apart often shift
@@ -22,23 +22,10 @@ MAX_DATE_GAP_DAYS = 1
 # Reports of the same strike geocode to the town or to a nearby named place; 10 km
 # joins those without merging events in neighbouring towns of a district.
 MAX_DISTANCE_KM = 10.0
-EARTH_RADIUS_KM = 6371.0
-
-
-def distance_km(a: Event, b: Event) -> float | None:
-    """Great-circle distance between two events, None when either lacks coordinates."""
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
 def _same_place(a: Event, b: Event) -> bool:
-    km = distance_km(a, b)
+    km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
     if km is not None:
         return km <= MAX_DISTANCE_KM
     return a.country is not None and (a.country, a.admin1) == (b.country, b.admin1)

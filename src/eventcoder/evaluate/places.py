@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from eventcoder.evaluate.gold import GoldPlace
 from eventcoder.evaluate.report import Detection, FieldScore
-from eventcoder.evaluate.scoring import distance_km
+from eventcoder.geo import distance_km
 from eventcoder.records import ParsedArticle
 
 # The conventional geoparsing tolerance (100 miles), so figures compare with the literature.

@@ -8,7 +8,6 @@ wrong. Every figure carries the number of pairs it was computed on.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import statistics
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -23,9 +22,9 @@ from eventcoder.evaluate.normalise import (
     plain,
 )
 from eventcoder.evaluate.report import FieldScore
+from eventcoder.geo import distance_km
 from eventcoder.records import Event
 
-EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG), as geopy and most geoparser papers
 # A prediction this close to the gold point is "at the right place": ACLED's own
 # geo_precision 2 means "within a few km of a named place", and 25 km spans a district town
 # and its outskirts without crediting the wrong town.
@@ -43,15 +42,6 @@ class Pair:
     gold: GoldEvent
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two (latitude, longitude) points in degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 def date_distance_days(predicted: dt.date | None, gold: GoldEvent) -> int | None:
     """Days between a predicted date and the gold date range (0 inside it); None if unknown.
 
@@ -63,15 +53,6 @@ def date_distance_days(predicted: dt.date | None, gold: GoldEvent) -> int | None
     if predicted < gold.event_date:
         return (gold.event_date - predicted).days
     return max(0, (predicted - end).days)
-
-
-def distance_km(
-    lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None
-) -> float | None:
-    """haversine_km, or None when any coordinate is missing."""
-    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
-        return None
-    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def location_km(predicted: Event, gold: GoldEvent) -> float | None:
