@@ -78,3 +78,14 @@ def test_nearby_namesakes_do_not_corroborate_each_other(parse, geoparser):
     parsed = parse("Climate activists marched in Paris and London on Saturday.")
     countries = {p.text: p.country for p in geoparser.find_places(parsed)}
     assert countries == {"Paris": "FR", "London": "GB"}
+
+
+def test_local_government_area_is_a_district_not_an_organisation(parse, geoparser, event_at):
+    # The village is missing from the gazetteer: the LGA (admin2) beats the state.
+    parsed = parse(
+        "On Sunday, gunmen abducted the wife of a former council chairman in Apa Agila "
+        "(Ado LGA, Benue)."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Ado" and finding.admin1 == "Benue"
+    assert finding.geo_precision == 2

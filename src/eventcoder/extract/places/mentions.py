@@ -320,7 +320,8 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Words after a name that say an admin unit is meant, with the level they point to.
 _ADMIN_AFTER = re.compile(
     r"^\s*(governorate|province|region|state|oblast|prefecture|department|county|district|"
-    r"municipality|division|emirate|territory|rayon|raion|muhafazah|wilayah?)\b",
+    r"municipality|division|emirate|territory|rayon|raion|muhafazah|wilayah?|lga|township|"
+    r"tehsil|commune)\b",
     re.I,
 )
 _ADMIN_BEFORE = re.compile(
@@ -332,7 +333,14 @@ _TOWN_CUE = re.compile(
     r"(?:\b(?:town|city|village|hamlet|neighbou?rhood)\s+of\s+(?:the\s+)?$)", re.I
 )
 _TOWN_AFTER = re.compile(r"^\s*(?:town|city|village)\b", re.I)
-ADMIN2_WORDS = frozenset({"district", "county", "municipality", "rayon", "raion", "division"})
+# Local government areas (Nigeria), townships (Myanmar), tehsils (South Asia) and communes
+# (Burundi, Sahel) are second-level units as ACLED codes them; written after a name they
+# never make it an organisation's ("Ado LGA").
+LOCAL_UNIT_WORDS = frozenset({"lga", "township", "tehsil", "commune"})
+ADMIN2_WORDS = (
+    frozenset({"district", "county", "municipality", "rayon", "raion", "division"})
+    | LOCAL_UNIT_WORDS
+)
 # How far around a span cues are read, in characters (a clause, not the whole sentence).
 CUE_WINDOW = 90
 
@@ -558,7 +566,12 @@ def _locational(span, covered: set[int]) -> bool:
         if ent.label_ in SWALLOWING_LABELS and ent.start <= span.start and span.end <= ent.end:
             # Words of the entity that are not place names themselves ("Bamako (Bamako)"
             # and "Rafah (Rafah, North Sinai)" are lists of places, not organisations).
-            extra = [t for t in _glued(span, ent) if t.i not in covered and t.text[:1].isupper()]
+            # Nor is "Ado LGA" ("Harare City Council" and "Washington State University" are).
+            extra = [
+                t
+                for t in _glued(span, ent)
+                if t.i not in covered and t.text[:1].isupper() and t.lower_ not in LOCAL_UNIT_WORDS
+            ]
             if extra:
                 return False
     root = span.root
