@@ -89,3 +89,13 @@ def test_local_government_area_is_a_district_not_an_organisation(parse, geoparse
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.location == "Ado" and finding.admin1 == "Benue"
     assert finding.geo_precision == 2
+
+
+def test_city_named_like_its_province_rules_out_a_far_namesake(parse, geoparser, event_at):
+    # GeoNames knows only a Kruta Balka near Poltava; "Donetsk" names the oblast here.
+    parsed = parse(
+        "On Sunday, the army fired grenade launchers at militia positions in the area of "
+        "Kruta Balka, Donetsk."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.admin1 == "Donetska" and finding.location == "Donetsk"

@@ -279,19 +279,31 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
         )
     ):
         return True
+    # A provincial capital named like its province stands for it ("Vasylivka, Donetsk").
     units = [
         p
         for p in places
-        if p.feature == "ADM1" and p.sentence == place.sentence and p.country == place.country
+        if p.sentence == place.sentence
+        and p.start != place.start
+        and p.country == place.country
+        and (p.feature == "ADM1" or _names_province(p))
     ]
     own = name_key(place.admin1)
-    if not units or any(name_key(u.name) == own for u in units):
+    if not units or any(name_key(u.admin1 or u.name) == own for u in units):
         return False
     # Admin boundaries move (GeoNames lags): only a far-away town is a namesake.
     return all(
         haversine_km(place.latitude, place.longitude, u.latitude, u.longitude) > CORROBORATION_KM
         for u in units
     )
+
+
+def _names_province(place: ResolvedPlace) -> bool:
+    """True for a city whose name is its province's (Donetsk in Donetska oblast)."""
+    if place.feature != "PPL" or not place.admin1:
+        return False
+    name, unit = name_key(place.name), name_key(place.admin1)
+    return name == unit or bool(skeleton_key(name)) and skeleton_key(name) == skeleton_key(unit)
 
 
 def _specificity(place: ResolvedPlace) -> int:
