@@ -99,3 +99,13 @@ def test_city_named_like_its_province_rules_out_a_far_namesake(parse, geoparser,
     )
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.admin1 == "Donetska" and finding.location == "Donetsk"
+
+
+def test_scene_setting_place_before_the_real_subject_is_located(parse, geoparser, event_at):
+    # The parser makes "Barinas" a second subject of "burned": it sets the scene, it
+    # does not act (unlike "Moscow said").
+    parsed = parse(
+        "On Monday, Barinas, Barinas state, residents burned tires to reject constant power cuts."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Venezuela" and finding.location == "Barinas"

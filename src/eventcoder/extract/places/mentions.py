@@ -581,12 +581,19 @@ def _locational(span, covered: set[int]) -> bool:
             break
         head = head.head
         if head.lower_ in NON_LOCATIONAL_HEADS:  # "Russia's government", "US dollar"
-            return False
+            # ", Barinas state," in apposition names the unit, not the government.
+            return head.dep_ == "appos" and head.i == span.end and head.lower_ == "state"
     while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
         root = root.head
-    # The active subject of a verb acts: "Russia denied", "Moscow launched" (metonymy).
+    # The active subject of a verb acts: "Russia denied", "Moscow launched" (metonymy);
+    # but not when the verb has another subject ("On 4 May, Barinas, Barinas state,
+    # residents burned tires": a misparsed scene-setting place).
+    other_subjects = [
+        t for t in root.head.children if t.dep_ == "nsubj" and t.i != root.i and t.i > root.i
+    ]
     return not (
         root.dep_ == "nsubj"
         and root.head.pos_ in ("VERB", "AUX")
         and root.head.lemma_ not in LOCATION_VERBS
+        and not other_subjects
     )
