@@ -13,19 +13,18 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventcoder.clean import clean_article
+from common import parse_records
+
+from eventcoder.evaluate.gold import GoldRecord, load_gold
 from eventcoder.extract.base import EventDetector
 from eventcoder.extract.events import KeywordEventDetector, LearnedEventDetector, embed
 from eventcoder.extract.events.learned import DETECT_THRESHOLD
-from eventcoder.nlp import Parser
-from eventcoder.records import Article, EventMention, ParsedArticle
+from eventcoder.records import EventMention
 
 MISSED = "(missed)"
 
@@ -89,26 +88,11 @@ class Tally:
         ]
 
 
-def read_gold(path: Path, limit: int | None) -> list[dict]:
-    rows = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            if all(e.get("event_type") for e in row.get("events", [])):
-                rows.append(row)
-            if limit and len(rows) >= limit:
-                break
-    return rows
-
-
-def _article(row: dict) -> Article:
-    published = row.get("published")
-    return Article(
-        id=row["id"],
-        text=row["text"],
-        origin="<gold>",
-        published=dt.date.fromisoformat(published) if published else None,
-    )
+def typed_records(path: Path, limit: int | None) -> list[GoldRecord]:
+    """The first ``limit`` records whose events all have an event type (the rest cannot
+    be scored for classification)."""
+    records = [r for r in load_gold(path) if all(e.event_type for e in r.events)]
+    return records[:limit] if limit else records
 
 
 def main() -> None:
@@ -124,9 +108,9 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    rows = read_gold(args.gold, args.limit)
+    rows = typed_records(args.gold, args.limit)
     started = time.perf_counter()
-    parsed: list[ParsedArticle] = list(Parser().parse(clean_article(_article(r)) for r in rows))
+    parsed = parse_records(rows)
     # Encode every sentence in one batch run; the detector then reads the memo.
     embed.embed([s.text for p in parsed for s in p.sentences])
     print(f"{len(rows)} texts parsed and encoded in {time.perf_counter() - started:.0f} s")
@@ -140,7 +124,7 @@ def main() -> None:
     for name, detector in detectors.items():
         tally = Tally()
         for row, item in zip(rows, parsed, strict=True):
-            gold = [(e["event_type"], e["sub_event_type"]) for e in row["events"]]
+            gold = [(e.event_type, e.sub_event_type) for e in row.events]
             tally.add(gold, detector.detect(item))
         print("\n".join(tally.lines(name)))
 

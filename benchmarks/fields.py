@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventcoder.clean import clean_article
+from common import parse_records, whole_text_mention
+
+from eventcoder.evaluate.gold import load_gold
 from eventcoder.extract.dates import DateResolver, PublicationDateBaseline, find_dates
 from eventcoder.extract.fatalities import FatalityCounter, FirstNumberBaseline
 from eventcoder.extract.fatalities.numbers import words_to_int
-from eventcoder.nlp import Parser
-from eventcoder.records import Article, EventMention, ParsedArticle, Span
 
 
 @dataclass
@@ -55,30 +54,6 @@ class Tally:
         return f"exact {self.exact / n:.3f}  MAE {self.abs_error / n:.2f}  (n={self.n})"
 
 
-def read_gold(path: Path, limit: int | None) -> list[dict]:
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit and len(records) >= limit:
-                break
-    return records
-
-
-def whole_text_mention(parsed: ParsedArticle, gold_event: dict) -> EventMention:
-    return EventMention(
-        article_id=parsed.article.id,
-        sentence_indices=tuple(range(len(parsed.sentences))),
-        trigger=Span(0, 0),
-        disorder_type="",
-        event_type=gold_event.get("event_type") or "",
-        sub_event_type=gold_event.get("sub_event_type") or "",
-        plover_type=None,
-        confidence=1.0,
-    )
-
-
 def _states_toll(text: str, toll: int) -> bool:
     """Whether ``toll`` is written in ``text`` (as a numeral or number words), or is 0."""
     if toll == 0:
@@ -99,50 +74,40 @@ def main() -> None:
     args.add_argument("--errors", type=int, default=0, help="print this many misses per field")
     opts = args.parse_args()
 
-    records = read_gold(opts.gold, opts.limit)
-    articles = [
-        Article(
-            id=r["id"],
-            text=r["text"],
-            origin=str(opts.gold),
-            published=dt.date.fromisoformat(r["published"]) if r.get("published") else None,
-        )
-        for r in records
-    ]
+    records = load_gold(opts.gold, opts.limit)
     dates = {"ours": DateResolver(), "baseline": PublicationDateBaseline()}
     tolls = {"ours": FatalityCounter(), "baseline": FirstNumberBaseline()}
     date_tally = {name: Tally() for name in dates}
     toll_tally = {name: Tally() for name in tolls}
     deadly_tally = {name: Tally() for name in tolls}
     misses: dict[str, list[str]] = {"date": [], "toll": []}
-    parsed_all = Parser().parse(clean_article(a) for a in articles)
-    for record, parsed in zip(records, parsed_all, strict=True):
-        gold = record["events"][0]
-        mention = whole_text_mention(parsed, gold)
-        if gold.get("event_date"):
-            gold_date = dt.date.fromisoformat(gold["event_date"])
+    for record, parsed in zip(records, parse_records(records), strict=True):
+        gold = record.events[0]
+        mention = whole_text_mention(parsed, gold.event_type, gold.sub_event_type)
+        if gold.event_date:
             for name, component in dates.items():
                 got = component.extract(parsed, mention)
-                date_tally[name].add_date(gold_date, got.event_date)
-                if name == "ours" and got.event_date != gold_date:
+                date_tally[name].add_date(gold.event_date, got.event_date)
+                if name == "ours" and got.event_date != gold.event_date:
                     misses["date"].append(
-                        f"{gold_date} got {got.event_date} ({got.reason}) | {record['text'][:160]}"
+                        f"{gold.event_date} got {got.event_date} ({got.reason}) | "
+                        f"{record.text[:160]}"
                     )
-        if gold.get("fatalities") is not None:
+        if gold.fatalities is not None:
             for name, component in tolls.items():
                 got = component.extract(parsed, mention).fatalities
-                toll_tally[name].add_toll(gold["fatalities"], got)
-                if gold["fatalities"] > 0:
-                    deadly_tally[name].add_toll(gold["fatalities"], got)
-                if name == "ours" and got != gold["fatalities"]:
-                    kind = gold.get("event_type")
-                    text = record["text"][:200]
-                    misses["toll"].append(f"{gold['fatalities']} got {got} [{kind}] | {text}")
+                toll_tally[name].add_toll(gold.fatalities, got)
+                if gold.fatalities > 0:
+                    deadly_tally[name].add_toll(gold.fatalities, got)
+                if name == "ours" and got != gold.fatalities:
+                    misses["toll"].append(
+                        f"{gold.fatalities} got {got} [{gold.event_type}] | {record.text[:200]}"
+                    )
 
     print(f"{opts.gold.name}: {len(records)} texts")
-    with_toll = [r for r in records if r["events"][0].get("fatalities") is not None]
-    stated = sum(_states_toll(r["text"], r["events"][0]["fatalities"]) for r in with_toll)
-    dated = sum(any(e.date for e in find_dates(r["text"], 0, None)) for r in records)
+    with_toll = [r for r in records if r.events[0].fatalities is not None]
+    stated = sum(_states_toll(r.text, r.events[0].fatalities) for r in with_toll)
+    dated = sum(any(e.date for e in find_dates(r.text, 0, None)) for r in records)
     print(
         f"  ceiling   the gold toll is written in the text: {stated / max(len(with_toll), 1):.3f}"
     )

@@ -14,17 +14,16 @@ Usage: ``.venv/bin/python benchmarks/geoparse.py [--limit N] [--gold DIR]``
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
-from eventcoder.clean import clean_article
+from common import parse_records, whole_text_mention
+
+from eventcoder.evaluate.gold import load_gold
 from eventcoder.extract.places import FirstPlaceBaseline, Geoparser, haversine_km
 from eventcoder.extract.places.names import name_key, skeleton_key
-from eventcoder.nlp import Parser
-from eventcoder.records import Article, EventMention, ParsedArticle, Span
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev"
 EVENT_SETS = ("acled-notes-2020-dev.jsonl", "ucdp-ged-headlines.jsonl")
@@ -45,35 +44,6 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def read_jsonl(path: Path, limit: int | None) -> list[dict]:
-    rows = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            rows.append(json.loads(line))
-            if limit and len(rows) >= limit:
-                break
-    return rows
-
-
-def parse_all(records: list[dict]) -> list[ParsedArticle]:
-    articles = (Article(id=r["id"], text=r["text"], origin="gold") for r in records)
-    return list(Parser().parse(clean_article(a) for a in articles))
-
-
-def whole_text_mention(parsed: ParsedArticle) -> EventMention:
-    """Gold texts report one event each: an event mention covering every sentence."""
-    return EventMention(
-        parsed.article.id,
-        tuple(s.index for s in parsed.sentences),
-        Span(0, 0),
-        "",
-        "",
-        "",
-        None,
-        1.0,
-    )
-
-
 def same_admin(found: str | None, gold: str | None) -> bool:
     if not found or not gold:
         return False
@@ -88,7 +58,7 @@ def score_events(name, records, parsed, geo, baseline) -> list[tuple]:
     events = 0
     timing = 0.0
     for record, doc in zip(records, parsed, strict=True):
-        golds = [e for e in record["events"] if e.get("latitude") is not None]
+        golds = [e for e in record.events if e.latitude is not None]
         if not golds:
             continue
         events += 1
@@ -104,23 +74,19 @@ def score_events(name, records, parsed, geo, baseline) -> list[tuple]:
             gold = min(
                 golds,
                 key=lambda g: haversine_km(
-                    finding.latitude, finding.longitude, g["latitude"], g["longitude"]
+                    finding.latitude, finding.longitude, g.latitude, g.longitude
                 ),
             )
-            km = haversine_km(
-                finding.latitude, finding.longitude, gold["latitude"], gold["longitude"]
-            )
+            km = haversine_km(finding.latitude, finding.longitude, gold.latitude, gold.longitude)
             precision_ok = (
-                finding.geo_precision == gold.get("geo_precision")
-                if gold.get("geo_precision") is not None
+                finding.geo_precision == gold.geo_precision
+                if gold.geo_precision is not None
                 else None
             )
-            results[label].append(
-                (km, same_admin(finding.admin1, gold.get("admin1")), precision_ok)
-            )
+            results[label].append((km, same_admin(finding.admin1, gold.admin1), precision_ok))
         points = [(p.lat, p.lon) for _, places in geo.candidate_places(doc) for p in places]
         if any(
-            haversine_km(lat, lon, g["latitude"], g["longitude"]) <= WITHIN_KM
+            haversine_km(lat, lon, g.latitude, g.longitude) <= WITHIN_KM
             for lat, lon in points
             for g in golds
         ):
@@ -151,22 +117,18 @@ def score_news(records, parsed, geo) -> tuple[float, float, float, int, int]:
     true_pos = found_total = gold_total = 0
     resolved = near = 0
     for record, doc in zip(records, parsed, strict=True):
-        gold = [p for p in record["places"] if p["type"] in LOCATIONAL_TYPES]
+        gold = [p for p in record.places or () if p.type in LOCATIONAL_TYPES]
         found = [p for p in geo.find_places(doc) if p.is_locational]
         gold_total += len(gold)
         found_total += len(found)
         for place in found:
-            match = next(
-                (g for g in gold if g["start"] < place.end and place.start < g["end"]), None
-            )
+            match = next((g for g in gold if g.start < place.end and place.start < g.end), None)
             if match is None:
                 continue
             true_pos += 1
-            if match.get("latitude") is not None:
+            if match.latitude is not None:
                 resolved += 1
-                km = haversine_km(
-                    place.latitude, place.longitude, match["latitude"], match["longitude"]
-                )
+                km = haversine_km(place.latitude, place.longitude, match.latitude, match.longitude)
                 near += km <= ACC_KM
     precision = true_pos / found_total if found_total else float("nan")
     recall = true_pos / gold_total if gold_total else float("nan")
@@ -188,10 +150,10 @@ def main(argv: list[str] | None = None) -> None:
 
     table = []
     for name in EVENT_SETS:
-        records = read_jsonl(args.gold / name, args.limit)
-        table += score_events(name.split(".")[0], records, parse_all(records), geo, baseline)
-    news = read_jsonl(args.gold / NEWS_SET, args.limit)
-    precision, recall, acc161, found, gold = score_news(news, parse_all(news), geo)
+        records = load_gold(args.gold / name, args.limit)
+        table += score_events(name.split(".")[0], records, parse_records(records), geo, baseline)
+    news = load_gold(args.gold / NEWS_SET, args.limit)
+    precision, recall, acc161, found, gold = score_news(news, parse_records(news), geo)
 
     header = (
         "set",
