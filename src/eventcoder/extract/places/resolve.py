@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from eventcoder.extract.places.gazetteer import Place
 from eventcoder.extract.places.mentions import MentionSpan
 from eventcoder.extract.places.names import name_key, skeleton_key
+from eventcoder.geo import haversine_km
 
 # Score weights (log10 population is 0-7). A named or dominant country outweighs any
 # population gap between namesakes in different countries (Tripoli, Lebanon vs Libya).
@@ -409,11 +410,3 @@ def _record(m: MentionSpan, place: Place, fuzzy: bool, confidence: float) -> Res
 
 def _km(a: Place, b: Place) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
