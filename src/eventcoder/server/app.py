@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from eventcoder import __version__, api
-from eventcoder.errors import ConfigError, InputError
+from eventcoder.errors import InputError
 from eventcoder.records import Article, Event, IngestFailure, stable_id
 from eventcoder.store import EXPORT_FORMATS, Correction, Store, export_events
 from eventcoder.web import mount_review_page
@@ -113,10 +113,10 @@ def create_app(db: str | Path = api.DEFAULT_DB) -> FastAPI:
     @app.get("/articles/{article_id}", response_model=Article)
     def get_article(article_id: str) -> Article:
         with Store(db, read_only=True) as store:
-            for article in store.articles():
-                if article.id == article_id:
-                    return article
-        raise HTTPException(404, f"no article {article_id!r} in {db}")
+            article = store.article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id!r} in {db}")
+        return article
 
     @app.get("/failures", response_model=list[IngestFailure])
     def list_failures() -> list[IngestFailure]:
@@ -130,9 +130,7 @@ def create_app(db: str | Path = api.DEFAULT_DB) -> FastAPI:
     @app.get("/export/{fmt}")
     def export(fmt: str, merged: bool = True) -> Response:
         if fmt not in EXPORT_FORMATS:
-            raise HTTPException(
-                404, str(ConfigError(f"unknown format {fmt!r}; use {', '.join(EXPORT_FORMATS)}"))
-            )
+            raise HTTPException(404, f"unknown format {fmt!r}; use {', '.join(EXPORT_FORMATS)}")
         buffer = io.BytesIO()
         export_events(api.events(db=db, merged=merged), fmt, buffer)
         return Response(buffer.getvalue(), media_type=MEDIA_TYPES[fmt])

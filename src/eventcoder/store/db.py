@@ -236,6 +236,12 @@ class Store:
         query = f"SELECT {rows.quoted(rows.ARTICLE_COLUMNS)} FROM articles ORDER BY id"
         return [rows.article_from_row(row) for row in self._query(query)]
 
+    def article(self, article_id: str) -> Article | None:
+        """The stored article ``article_id``, or None if there is none."""
+        query = f"SELECT {rows.quoted(rows.ARTICLE_COLUMNS)} FROM articles WHERE id = ?"
+        found = self._query(query, [article_id])
+        return rows.article_from_row(found[0]) if found else None
+
     def failures(self) -> list[IngestFailure]:
         """Recorded ingest failures, oldest first."""
         query = (
