@@ -11,6 +11,7 @@ date, all keys as one string). Lookups are one indexed query per article.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -86,7 +87,9 @@ def write_places(
 ) -> int:
     """Write ``rows`` under the label ``source``; rows of an earlier write with the same
     label are replaced, so importing the same file twice changes nothing."""
-    tmp = path.with_suffix(".tmp") if replace_file else path
+    # A staging file per process, renamed over ``path`` at the end: test workers or
+    # parallel runs that build the same gazetteer at once never write into each other's.
+    tmp = path.with_suffix(f".{os.getpid()}.tmp") if replace_file else path
     if replace_file:
         tmp.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
