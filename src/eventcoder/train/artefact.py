@@ -93,8 +93,11 @@ def default_model_dir() -> Path:
         staging = Path(tempfile.mkdtemp(prefix="building-", dir=root))
         try:
             build_default_model(staging)
-            if not folder.exists():
+            try:
                 staging.rename(folder)
+            except OSError:
+                if not (folder / "weights.npz").exists():  # not a parallel build's win
+                    raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return folder
