@@ -146,21 +146,12 @@ class FirstPlaceBaseline:
             matches = self.gazetteer.lookup([key]).get(key)
             if matches:
                 place = max(matches, key=lambda p: (p.population, -p.gid))
-                resolved = ResolvedPlace(
+                resolved = ResolvedPlace.reading(
+                    place,
                     start=ent.start_char,
                     end=ent.end_char,
                     text=ent.text,
                     sentence=-1,
-                    name=place.name,
-                    geonameid=place.gid,
-                    latitude=place.lat,
-                    longitude=place.lon,
-                    country=place.cc,
-                    admin1=place.admin1,
-                    admin2=place.admin2,
-                    admin3=place.admin3,
-                    feature=place.feature,
-                    population=place.population,
                     is_locational=True,
                     relation=None,
                     relation_start=ent.start_char,

@@ -91,6 +91,46 @@ class ResolvedPlace:
     matched: str  # "exact" or "skeleton"
     confidence: float
 
+    @classmethod
+    def reading(
+        cls,
+        place: Place,
+        *,
+        start: int,
+        end: int,
+        text: str,
+        sentence: int,
+        is_locational: bool,
+        relation: str | None,
+        relation_start: int,
+        cue_end: int,
+        matched: str,
+        confidence: float,
+    ) -> ResolvedPlace:
+        """The mention at ``start:end`` read as gazetteer entry ``place``."""
+        return cls(
+            start=start,
+            end=end,
+            text=text,
+            sentence=sentence,
+            name=place.name,
+            geonameid=place.gid,
+            latitude=place.lat,
+            longitude=place.lon,
+            country=place.cc,
+            admin1=place.admin1,
+            admin2=place.admin2,
+            admin3=place.admin3,
+            feature=place.feature,
+            population=place.population,
+            is_locational=is_locational,
+            relation=relation,
+            relation_start=relation_start,
+            cue_end=cue_end,
+            matched=matched,
+            confidence=confidence,
+        )
+
 
 def resolve_mentions(
     mentions: Sequence[MentionSpan],
@@ -384,21 +424,12 @@ def _plausible(
 
 
 def _record(m: MentionSpan, place: Place, fuzzy: bool, confidence: float) -> ResolvedPlace:
-    return ResolvedPlace(
+    return ResolvedPlace.reading(
+        place,
         start=m.start,
         end=m.end,
         text=m.text,
         sentence=m.sentence,
-        name=place.name,
-        geonameid=place.gid,
-        latitude=place.lat,
-        longitude=place.lon,
-        country=place.cc,
-        admin1=place.admin1,
-        admin2=place.admin2,
-        admin3=place.admin3,
-        feature=place.feature,
-        population=place.population,
         is_locational=m.locational,
         relation=m.relation,
         relation_start=m.relation_start,
