@@ -75,6 +75,8 @@ def test_strike_actors_toll_and_sources(stored):
     assert "qaeda" in (event.actor2 or "").casefold() or "hurras" in (event.actor2 or "").casefold()
     assert event.fatalities is not None and event.fatalities >= 1
     assert "Syrian Observatory for Human Rights" in (event.source or "")
+    # Named in a statement outside the event's sentences, about the man the strike killed.
+    assert "US Central Command" in (event.source or "")
 
 
 def test_sochi_summit_is_not_violence(stored):

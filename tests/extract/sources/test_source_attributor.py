@@ -22,7 +22,13 @@ def test_seed_sources(attributor, sample_parsed, mention_over):
     )
     finding = attributor.extract(sample_parsed, mention)
     names = finding.source.split("; ")
-    assert names == ["Syrian Observatory for Human Rights", "US Central Command"]
+    # "The US military announced ... is Salim Abu Ahmed" names the man the statement is
+    # about, so its source (US military -> Department of Defense) counts too.
+    assert names == [
+        "Syrian Observatory for Human Rights",
+        "US Central Command",
+        "US Department of Defense",
+    ]
     assert finding.source_scale == "Other"
     quotes = [e.quote for e in finding.evidence]
     assert "according to the Syrian Observatory for Human Rights" in quotes
@@ -114,3 +120,22 @@ def test_bad_row_says_where(tmp_path):
     path.write_text("name,aliases,scale,country\nReuters,,Worldwide,\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"sources.csv:2: .*scale"):
         SourceDictionary.load(path)
+
+
+def test_a_sentence_naming_the_events_victim_lends_its_source(
+    attributor, sample_parsed, mention_over
+):
+    mention = mention_over(sample_parsed, "A drone strike on September 20", "is Salim Abu Ahmed")
+    finding = attributor.extract(sample_parsed, mention)
+    assert "US Central Command" in finding.source.split("; ")
+    (linked,) = [e for e in finding.evidence if e.value == "US Central Command"]
+    assert linked.confidence < max(e.confidence for e in finding.evidence)
+
+
+def test_sentences_naming_no_shared_person_lend_nothing(attributor, parse, mention_over):
+    parsed = parse(
+        "Gunmen killed three farmers in Kukawa on Monday, according to Amnesty International. "
+        "Separately, the governor told Reuters that the state budget would grow."
+    )
+    finding = attributor.extract(parsed, mention_over(parsed, "Gunmen killed"))
+    assert "Reuters" not in (finding.source or "")

@@ -122,13 +122,20 @@ class SourceAttributor:
         wanted = [
             i for i in dict.fromkeys(mention.sentence_indices) if 0 <= i < len(parsed.sentences)
         ]
-        found = [a for i in wanted for a in attributions(parsed, i)]
-        factor = 1.0
+        found = [(a, 1.0) for i in wanted for a in attributions(parsed, i)]
+        # Sentences naming the event's people are about the event too ("a spokesman
+        # for X revealed that <the man killed> was ..."): their sources count, less surely.
+        linked = [i for i in _linked_sentences(parsed, wanted) if i not in wanted]
+        found += [(a, ARTICLE_WIDE_FACTOR) for i in linked for a in attributions(parsed, i)]
         if not found:  # the article's other sentences, nearest to the event first
-            factor = ARTICLE_WIDE_FACTOR
             main = wanted[0] if wanted else 0
             others = sorted(range(len(parsed.sentences)), key=lambda i: (abs(i - main), i))
-            found = [a for i in others if i not in wanted for a in attributions(parsed, i)]
+            found = [
+                (a, ARTICLE_WIDE_FACTOR)
+                for i in others
+                if i not in wanted
+                for a in attributions(parsed, i)
+            ]
         names: dict[str, str | None] = {}
         evidence: list[Evidence] = []
         outlet = parsed.article.outlet
@@ -139,7 +146,7 @@ class SourceAttributor:
             evidence.append(
                 make_evidence(parsed, "source", name, 0, 0, METHOD_OUTLET, CONFIDENCE_OUTLET)
             )
-        for attribution in found:
+        for attribution, factor in found:
             entry = self.dictionary.lookup(attribution.name)
             name = entry.name if entry else attribution.name
             if name in names:
@@ -156,6 +163,21 @@ class SourceAttributor:
         return SourceFinding(
             "; ".join(names), combine_scales(list(names.values())), tuple(evidence)
         )
+
+
+def _linked_sentences(parsed: ParsedArticle, wanted: list[int]) -> list[int]:
+    """Sentences that name a person also named in the event's sentences."""
+    people = {
+        ent.text
+        for i in wanted
+        for ent in parsed.doc.char_span(
+            parsed.sentences[i].start, parsed.sentences[i].end, alignment_mode="expand"
+        ).ents
+        if ent.label_ == "PERSON"
+    }
+    if not people:
+        return []
+    return [s.index for s in parsed.sentences if any(person in s.text for person in people)]
 
 
 def attributions(parsed: ParsedArticle, index: int) -> list[_Attribution]:
