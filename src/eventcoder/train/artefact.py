@@ -18,6 +18,7 @@ from eventcoder.extract.events.model import EventModel
 from eventcoder.train.compose import TRAINING_FILE, data_dir
 from eventcoder.train.data import (
     PLOVER_FILE,
+    WRITTEN_DIR,
     Example,
     default_examples,
     guess_format,
@@ -31,12 +32,19 @@ CODE_VERSION = "events-minilm-logreg-v2"
 MODEL_ENV = "EVENTCODER_EVENT_MODEL"
 DATA_LICENCES = {
     TRAINING_FILE: "MIT (written for eventcoder, following the ACLED codebook definitions)",
+    WRITTEN_DIR: "MIT (written for eventcoder, following the ACLED codebook definitions)",
     PLOVER_FILE: "CC BY-SA 4.0, Copyright 2016 Open Event Data Alliance (openeventdata/PLOVER)",
 }
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """A file's hash; a folder's hashes its ``*.jsonl`` files' names and contents."""
+    if not path.is_dir():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    for member in sorted(path.glob("*.jsonl")):
+        digest.update(member.name.encode() + b"\0" + member.read_bytes())
+    return digest.hexdigest()
 
 
 def default_model_key() -> str:

@@ -1,6 +1,6 @@
 """Read labelled sentences for the event classifier from the formats we train on.
 
-    ours        data/events/training.jsonl: {"text", "sub_event_type", "kind"}
+    ours        data/events/training.jsonl and written/*.jsonl: {"text", "sub_event_type", "kind"}
     plover      PLOVER gold-standard JSONL (mapped rows -> sub-type, non-violent -> no event)
     gold-jsonl  our gold format (docs: shared/gold/README.md): {"text", "events": [...]}
     acled-csv   an ACLED CSV export: columns ``notes`` and ``sub_event_type``
@@ -23,6 +23,8 @@ from eventcoder.train.compose import TRAINING_FILE, data_dir
 
 FORMATS = ("gold-jsonl", "acled-csv", "ours", "plover")
 PLOVER_FILE = "plover-gsr.jsonl"
+# Sentences written one by one (not from templates), one file per group of sub-types.
+WRITTEN_DIR = "written"
 # PLOVER types that never describe violence, protest or coercion: their unmapped sentences
 # are safe negatives. FIGHT/ASSAULT/PROTEST/COERCE rows without an ACLED mapping are
 # left out, since many of them are real violent events ACLED would code.
@@ -79,11 +81,21 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
 
 
 def read_ours(path: Path | None = None) -> list[Example]:
+    """One file in our format; by default the expanded templates."""
     path = path or data_dir() / TRAINING_FILE
     return [
         Example(_label(row.get("sub_event_type"), f"{path}:{n}"), row["text"], "ours")
         for n, row in _jsonl(path)
     ]
+
+
+def written_files() -> list[Path]:
+    """Our hand-written sentences (``data/events/written/*.jsonl``), in name order."""
+    return sorted((data_dir() / WRITTEN_DIR).glob("*.jsonl"))
+
+
+def read_written() -> list[Example]:
+    return [example for path in written_files() for example in read_ours(path)]
 
 
 def read_plover(path: Path | None = None) -> list[Example]:
@@ -161,8 +173,9 @@ def guess_format(path: Path) -> str:
 
 
 def default_examples() -> list[Example]:
-    """The shipped training set: our sentences plus the CC BY-SA PLOVER ones."""
-    return read_ours() + read_plover()
+    """The shipped training set: our template and hand-written sentences plus the
+    CC BY-SA PLOVER ones."""
+    return read_ours() + read_written() + read_plover()
 
 
 def shipped_negatives() -> list[Example]:
