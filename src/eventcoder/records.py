@@ -137,6 +137,8 @@ class EventMention:
 
     ``sentence_indices`` lists the sentences that report it, the main one first.
     ``trigger`` is the span of the words that name the event ("drone strike").
+    ``follow_up_indices`` are the sentences right after it, in its paragraph, that report
+    no event of their own: details such as "Three people died." that the toll reads.
     """
 
     article_id: str
@@ -148,6 +150,7 @@ class EventMention:
     plover_type: str | None
     confidence: float
     evidence: tuple[Evidence, ...] = ()
+    follow_up_indices: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +188,9 @@ class ActorFinding:
     interaction: str | None = None
     civilian_targeting: str | None = None  # "Civilian targeting" or None, as ACLED
     evidence: tuple[Evidence, ...] = ()
+    # The victims of an Attack are armed (soldiers, police, militants): ACLED codes that
+    # as an Armed clash (see extract.events.targets).
+    armed_target: bool = False
 
 
 @dataclass(frozen=True, slots=True)

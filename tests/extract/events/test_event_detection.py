@@ -132,6 +132,48 @@ def test_follow_up_detail_joins_the_event(learned, parse):
     assert len(mentions) == 1
     assert mentions[0].event_type == "Protests"
     assert sorted(mentions[0].sentence_indices) == [0, 1]
+    # Arrests at a protest make it one with intervention, as ACLED codes it.
+    assert mentions[0].sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "sub_type"),
+    [
+        ("Police fired tear gas to disperse them.", "Protest with intervention"),
+        (
+            "Police opened fire on the crowd, killing two protesters.",
+            "Excessive force against protesters",
+        ),
+        (
+            "The protesters set fire to tyres and pelted the police with stones.",
+            "Violent demonstration",
+        ),
+        ("The protesters also demanded the reopening of the old market.", "Peaceful protest"),
+    ],
+)
+def test_a_demonstration_takes_its_most_severe_moment(learned, parse, follow_up, sub_type):
+    text = (
+        "On 4 May 2021, dozens of traders protested in Kumasi, Ashanti, against new market "
+        f"fees. {follow_up}"
+    )
+    mentions = learned.detect(parse(text))
+    assert [m.sub_event_type for m in mentions] == [sub_type]
+    evidence = next(e for e in mentions[0].evidence if e.field == "sub_event_type")
+    decisive = 0 if sub_type == "Peaceful protest" else 1
+    assert evidence.sentence == [s.text for s in parse(text).sentences][decisive]
+
+
+def test_details_after_the_event_are_its_follow_ups(learned, parse):
+    text = (
+        "On 9 March 2021, gunmen attacked a village near Zurmi, Zamfara. The reasons behind "
+        "the attack are unclear. Unclear fatalities coded as 10.\n"
+        "Separately, traders in Gusau complained about rising prices."
+    )
+    parsed = parse(text)
+    [mention] = learned.detect(parsed)
+    assert mention.sentence_indices[0] == 0
+    assert 1 in mention.follow_up_indices  # no event of its own, but about this one
+    assert set(mention.sentence_indices) | set(mention.follow_up_indices) == {0, 1, 2}
 
 
 def test_keyword_baseline_uses_trigger_words(keyword, parse):

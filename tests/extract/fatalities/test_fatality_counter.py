@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventcoder.extract.fatalities import FatalityCounter, FirstNumberBaseline
@@ -147,3 +149,16 @@ def test_a_riot_about_an_earlier_death_has_none(
 def test_baseline_skips_the_date(parse, mention_over, text, fatalities):
     parsed = parse(text)
     assert FirstNumberBaseline().extract(parsed, mention_over(parsed)).fatalities == fatalities
+
+
+def test_follow_up_sentences_give_the_toll(counter, parse, mention_over):
+    """A detail after the event's sentence ("Two of them later died.") is its toll, even
+    when the detector did not read that sentence as an event."""
+    parsed = parse(
+        "On 14 June 2021, unidentified gunmen opened fire on a bus near Kachia, Kaduna. "
+        "Two of the passengers later died in hospital."
+    )
+    alone = mention_over(parsed, "opened fire", event_type="Violence against civilians")
+    assert counter.extract(parsed, alone).fatalities == 0
+    with_details = replace(alone, follow_up_indices=(1,))
+    assert counter.extract(parsed, with_details).fatalities == 2

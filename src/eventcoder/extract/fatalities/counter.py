@@ -75,7 +75,7 @@ class FatalityCounter:
         uncounted: list[_Group] = []
         zero_total = zero_civilian = None
         coded = split = None
-        for index in dict.fromkeys(mention.sentence_indices):
+        for index in dict.fromkeys(mention.sentence_indices + mention.follow_up_indices):
             if not 0 <= index < len(parsed.sentences):
                 continue
             sentence = parsed.sentences[index]
