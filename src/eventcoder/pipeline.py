@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from eventcoder.clean import clean_article
 from eventcoder.extract.base import EventDetector, FieldExtractor
+from eventcoder.extract.events.targets import against_armed_target
 from eventcoder.nlp import Parser
 from eventcoder.records import (
     ActorFinding,
@@ -75,9 +76,12 @@ def event_id(mention: EventMention, iso3: str | None = None) -> str:
 
 def assemble_event(parsed: ParsedArticle, mention: EventMention, components: Components) -> Event:
     """Code every field of one mention and build its Event row with all evidence."""
+    actors = components.actors.extract(parsed, mention)
+    if actors.armed_target:
+        mention = against_armed_target(mention)
+        actors = components.actors.extract(parsed, mention)
     date = components.dates.extract(parsed, mention)
     place = components.places.extract(parsed, mention)
-    actors = components.actors.extract(parsed, mention)
     toll = components.fatalities.extract(parsed, mention)
     sources = components.sources.extract(parsed, mention)
     event = Event(

@@ -9,6 +9,7 @@ target "Civilians (Country)", an unattributed bombing is by an "Unidentified Arm
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from eventcoder.extract.actors.countries import CountryTable
@@ -26,6 +27,7 @@ VICTIM_KINDS = frozenset({"civilians", "protesters"})
 ARMED_KINDS = frozenset(
     {"state", "rebel", "militia", "identity", "external", "unidentified", "gang"}
 )
+ATTACK = "Attack"
 # ACLED sub-event types where the state intervenes against the protest (actor2 = forces).
 PROTEST_INTERVENTION = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
@@ -74,6 +76,11 @@ class ActorCoder:
             suffered += victims(span, refs, EVENT_LEMMAS)
         if not roles.patients:
             roles.patients = [r for r in suffered if r not in roles.agents]
+        armed_target = (
+            mention.sub_event_type == ATTACK
+            and bool(roles.patients)
+            and roles.patients[0].kind in ARMED_KINDS
+        )
         # Sufferers of the event are never its unnamed perpetrator.
         seen = [r for r in seen if r not in suffered]
         if not roles.agents and mention.event_type not in {"Protests", "Riots"}:
@@ -82,7 +89,9 @@ class ActorCoder:
         a1, a2, assoc1, assoc2 = _apply_conventions(mention, roles, seen, country, trigger, dyad)
         if a1 and a1.kind == "unidentified" and any(CRIME_CUES.search(s.text) for s in spans):
             a1 = _as_gang(a1, country)
-        return self._finding(parsed, country, a1, a2, assoc1, assoc2)
+        return replace(
+            self._finding(parsed, country, a1, a2, assoc1, assoc2), armed_target=armed_target
+        )
 
     def _dyad(self, country: str | None, year: int | None, trigger) -> tuple[ActorRef, ...]:
         """The two sides of the country's main war as actors, or () where there is none."""

@@ -1,0 +1,49 @@
+"""Violence against armed men is a battle: the pipeline re-types such Attacks (ACLED)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from eventcoder.extract.events.targets import METHOD
+from eventcoder.extract.evidence import make_evidence
+from eventcoder.pipeline import assemble_event, default_components
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Unknown assailants stabbed a soldier to death near his barracks in Kaduna.",
+            "Armed clash",
+        ),
+        (
+            "Suspected militants shot and wounded two policemen guarding a bank in Pulwama.",
+            "Armed clash",
+        ),
+        ("Unknown assailants stabbed a teacher to death near her school in Kaduna.", "Attack"),
+    ],
+)
+def test_the_target_decides_attack_or_clash(parse, mention_over, text, sub_type):
+    parsed = parse(text, published="2021-03-02")
+    attack = mention_over(parsed, event_type="Violence against civilians", sub_event_type="Attack")
+    event = assemble_event(parsed, attack, default_components())
+    assert event.sub_event_type == sub_type
+    if sub_type == "Armed clash":
+        assert event.event_type == "Battles"
+        assert event.inter2 == "1"  # soldiers and police are state forces
+        assert event.civilian_targeting is None
+    else:
+        assert event.civilian_targeting == "Civilian targeting"
+
+
+def test_retyping_keeps_the_span_and_says_why(parse, mention_over):
+    parsed = parse("Gunmen shot dead an off-duty police officer outside his home in Maiduguri.")
+    attack = replace(
+        mention_over(parsed, event_type="Violence against civilians", sub_event_type="Attack"),
+        evidence=(make_evidence(parsed, "sub_event_type", "Attack", 0, 6, "model", 0.9),),
+    )
+    event = assemble_event(parsed, attack, default_components())
+    [typed] = [e for e in event.evidence if e.field == "sub_event_type"]
+    assert (typed.value, typed.method, typed.quote) == ("Armed clash", METHOD, "Gunmen")
