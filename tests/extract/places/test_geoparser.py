@@ -139,6 +139,25 @@ def test_no_place_gives_an_empty_finding(parse, geoparser, event_at):
     assert finding.location is None and finding.evidence == ()
 
 
+def test_a_headline_source_after_a_dash_keeps_the_place_locational(parse, geoparser):
+    parsed = parse("Shelling kills two children in eastern Ukraine - defence ministry.")
+    places = {p.text: p for p in geoparser.find_places(parsed)}
+    assert places["Ukraine"].is_locational
+
+
+def test_a_nationality_alone_gives_the_country_without_a_location(parse, geoparser, event_at):
+    parsed = parse("Three Turkish soldiers killed in Kurdish militant attack: security sources.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert (finding.country, finding.location, finding.latitude) == ("Turkey", None, None)
+    [evidence] = finding.evidence
+    assert evidence.quote == "Turkish" and evidence.confidence < 0.5
+
+
+def test_two_nationalities_and_no_place_give_no_country(parse, geoparser, event_at):
+    parsed = parse("Two Turkish servicemen and an Iraqi guard died in clashes on Sunday.")
+    assert geoparser.extract(parsed, event_at(parsed)).country is None
+
+
 def test_baseline_takes_the_first_place(sample_parsed, event_at):
     from eventcoder.extract.places import FirstPlaceBaseline
 

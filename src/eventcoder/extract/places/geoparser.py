@@ -27,6 +27,10 @@ METHOD = "geo.gazetteer.v1"
 METHOD_LOOSE = "geo.gazetteer.skeleton.v1"
 METHOD_RELATIVE = "geo.relative.v1"
 METHOD_CONTEXT = "geo.context.v1"
+METHOD_DEMONYM = "geo.demonym.v1"
+# A country read only from a nationality word ("Three Turkish soldiers killed"): often
+# right, but the soldiers may have died abroad.
+CONFIDENCE_DEMONYM = 0.4
 # Relations that put the event near, not at, the named town (ACLED geo_precision 2).
 NEAR_RELATIONS = frozenset({"near", "distance", "road", "outskirts", "countryside", "border"})
 # Specificity order: the event is coded at the most specific place its sentence names.
@@ -103,8 +107,33 @@ class Geoparser:
             places, mention.sentence_indices, self._demonym_counts(parsed), mention.trigger
         )
         if chosen is None:
-            return PlaceFinding()
+            return self._country_from_demonyms(parsed, mention)
         return _finding(parsed, chosen, places)
+
+    def _country_from_demonyms(self, parsed: ParsedArticle, mention: EventMention) -> PlaceFinding:
+        """Only the country, where the event's sentences name no place but one nationality
+        ("Three Turkish soldiers killed"): no location, so no coordinates."""
+        wanted = set(mention.sentence_indices)
+        spans = [
+            (iso2, start, end)
+            for iso2, start, end in self._demonym_spans(parsed)
+            if any(parsed.sentences[i].start <= start < parsed.sentences[i].end for i in wanted)
+        ]
+        if len({iso2 for iso2, _, _ in spans}) != 1:
+            return PlaceFinding()
+        iso2, start, end = spans[0]
+        entry = country(iso2)
+        if entry is None:
+            return PlaceFinding()
+        evidence = make_evidence(
+            parsed, "country", entry.name, start, end, METHOD_DEMONYM, CONFIDENCE_DEMONYM
+        )
+        return PlaceFinding(
+            country=entry.name,
+            iso=entry.iso_numeric,
+            region=entry.region,
+            evidence=(evidence,),
+        )
 
     def _lookup(
         self, keys: Sequence[str], cache: dict[str, list[Place]], skeleton: bool
@@ -119,17 +148,21 @@ class Geoparser:
         return {k: cache[k] for k in keys if k and cache.get(k)}
 
     def _demonym_counts(self, parsed: ParsedArticle) -> Counter[str]:
-        counts: Counter[str] = Counter()
+        return Counter(iso2 for iso2, _, _ in self._demonym_spans(parsed))
+
+    def _demonym_spans(self, parsed: ParsedArticle) -> list[tuple[str, int, int]]:
+        """(ISO2, start, end) of each nationality word ("Afghan", "South Sudanese")."""
+        found = []
         doc = parsed.doc
         for i, token in enumerate(doc):
             if not token.text[:1].isupper():
                 continue
-            pair = name_key(doc[i : i + 2].text) if i + 1 < len(doc) else ""
-            if pair in self._demonyms:
-                counts[self._demonyms[pair]] += 1
+            pair = doc[i : i + 2] if i + 1 < len(doc) else None
+            if pair is not None and name_key(pair.text) in self._demonyms:
+                found.append((self._demonyms[name_key(pair.text)], pair.start_char, pair.end_char))
             elif (key := name_key(token.text)) in self._demonyms:
-                counts[self._demonyms[key]] += 1
-        return counts
+                found.append((self._demonyms[key], token.idx, token.idx + len(token.text)))
+        return found
 
 
 class FirstPlaceBaseline:

@@ -579,6 +579,9 @@ def _locational(span, covered: set[int]) -> bool:
     for _ in range(3):  # "the US dollar exchange rate": up the noun phrase
         if head.dep_ not in ("compound", "amod", "nmod", "poss") or head.head is head:
             break
+        low, high = sorted((head.i, head.head.i))
+        if any(t.is_punct for t in span.doc[low + 1 : high]):
+            break  # "... in eastern Ukraine - defence ministry": a headline's source
         head = head.head
         if head.lower_ in NON_LOCATIONAL_HEADS:  # "Russia's government", "US dollar"
             # ", Barinas state," in apposition names the unit, not the government.
