@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eventcoder.extract.events.codebook import apply_codebook
 from eventcoder.extract.events.lexicon import any_trigger, trigger_for
 from eventcoder.extract.events.merge import SentenceCall, to_mentions
 from eventcoder.extract.events.model import EventModel, SentencePrediction
+from eventcoder.extract.events.taxonomy import sub_event_type
 from eventcoder.records import EventMention, ParsedArticle, Sentence
 
 METHOD = "model.events.minilm-logreg.v1"
@@ -78,12 +80,13 @@ def _is_headline(sentence: Sentence) -> bool:
 
 
 def _call(sentence: Sentence, prediction: SentencePrediction, can_found: bool) -> SentenceCall:
-    local = trigger_for(sentence.text, prediction.event_type) or any_trigger(sentence.text)
+    row = sub_event_type(apply_codebook(sentence.text, prediction.sub_event_type))
+    local = trigger_for(sentence.text, row.event_type) or any_trigger(sentence.text)
     start, end = local or (0, len(sentence.text))
     return SentenceCall(
         sentence=sentence,
-        event_type=prediction.event_type,
-        sub_event_type=prediction.sub_event_type,
+        event_type=row.event_type,
+        sub_event_type=row.name,
         confidence=prediction.p_event * prediction.type_prob,
         trigger=(sentence.start + start, sentence.start + end),
         type_probs=prediction.type_probs,
