@@ -188,9 +188,10 @@ class ActorFinding:
     interaction: str | None = None
     civilian_targeting: str | None = None  # "Civilian targeting" or None, as ACLED
     evidence: tuple[Evidence, ...] = ()
-    # The victims of an Attack are armed (soldiers, police, militants): ACLED codes that
-    # as an Armed clash (see extract.events.targets).
-    armed_target: bool = False
+    # The kind of actor the event's words say was hit ("civilians", "state", "rebel"...),
+    # before the codebook fills actor2 in: it decides Attack vs Armed clash
+    # (extract.events.targets).
+    target_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Violence against armed men is a battle: the pipeline re-types such Attacks (ACLED)."""
+"""Who was hit decides Attack or Armed clash: the pipeline re-types by target (ACLED)."""
 
 from __future__ import annotations
 
@@ -12,30 +12,44 @@ from eventcoder.pipeline import assemble_event, default_components
 
 
 @pytest.mark.parametrize(
-    ("text", "sub_type"),
+    ("text", "predicted", "expected"),
     [
         (
             "Unknown assailants stabbed a soldier to death near his barracks in Kaduna.",
+            "Attack",
             "Armed clash",
         ),
         (
             "Suspected militants shot and wounded two policemen guarding a bank in Pulwama.",
+            "Attack",
             "Armed clash",
         ),
-        ("Unknown assailants stabbed a teacher to death near her school in Kaduna.", "Attack"),
+        (
+            "Unknown assailants stabbed a teacher to death near her school in Kaduna.",
+            "Attack",
+            "Attack",
+        ),
+        (
+            "Soldiers and Ansaru fighters exchanged gunfire for hours near Birnin Gwari.",
+            "Armed clash",
+            "Armed clash",
+        ),
     ],
 )
-def test_the_target_decides_attack_or_clash(parse, mention_over, text, sub_type):
+def test_the_target_decides_attack_or_clash(parse, mention_over, text, predicted, expected):
     parsed = parse(text, published="2021-03-02")
-    attack = mention_over(parsed, event_type="Violence against civilians", sub_event_type="Attack")
-    event = assemble_event(parsed, attack, default_components())
-    assert event.sub_event_type == sub_type
-    if sub_type == "Armed clash":
+    event_type = "Violence against civilians" if predicted == "Attack" else "Battles"
+    mention = mention_over(parsed, event_type=event_type, sub_event_type=predicted)
+    event = assemble_event(parsed, mention, default_components())
+    assert event.sub_event_type == expected
+    if expected == "Armed clash":
         assert event.event_type == "Battles"
-        assert event.inter2 == "1"  # soldiers and police are state forces
         assert event.civilian_targeting is None
     else:
+        assert event.event_type == "Violence against civilians"
         assert event.civilian_targeting == "Civilian targeting"
+    if predicted == "Attack" and expected == "Armed clash":
+        assert event.inter2 == "1"  # soldiers and police are state forces
 
 
 def test_retyping_keeps_the_span_and_says_why(parse, mention_over):

@@ -27,7 +27,6 @@ VICTIM_KINDS = frozenset({"civilians", "protesters"})
 ARMED_KINDS = frozenset(
     {"state", "rebel", "militia", "identity", "external", "unidentified", "gang"}
 )
-ATTACK = "Attack"
 # ACLED sub-event types where the state intervenes against the protest (actor2 = forces).
 PROTEST_INTERVENTION = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
@@ -76,11 +75,7 @@ class ActorCoder:
             suffered += victims(span, refs, EVENT_LEMMAS)
         if not roles.patients:
             roles.patients = [r for r in suffered if r not in roles.agents]
-        armed_target = (
-            mention.sub_event_type == ATTACK
-            and bool(roles.patients)
-            and roles.patients[0].kind in ARMED_KINDS
-        )
+        target_kind = roles.patients[0].kind if roles.patients else None
         # Sufferers of the event are never its unnamed perpetrator.
         seen = [r for r in seen if r not in suffered]
         if not roles.agents and mention.event_type not in {"Protests", "Riots"}:
@@ -90,7 +85,7 @@ class ActorCoder:
         if a1 and a1.kind == "unidentified" and any(CRIME_CUES.search(s.text) for s in spans):
             a1 = _as_gang(a1, country)
         return replace(
-            self._finding(parsed, country, a1, a2, assoc1, assoc2), armed_target=armed_target
+            self._finding(parsed, country, a1, a2, assoc1, assoc2), target_kind=target_kind
         )
 
     def _dyad(self, country: str | None, year: int | None, trigger) -> tuple[ActorRef, ...]:
