@@ -145,6 +145,22 @@ def test_a_headline_source_after_a_dash_keeps_the_place_locational(parse, geopar
     assert places["Ukraine"].is_locational
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Protesters angry at the high US dollar exchange rate gathered in Tripoli.", "US"),
+        (
+            "A group held a march in Kadikoy to mark the International Workers' Day despite "
+            "the curfew.",
+            "Day",
+        ),
+    ],
+)
+def test_names_inside_other_phrases_are_not_places(parse, geoparser, text, name):
+    places = {p.text: p for p in geoparser.find_places(parse(text))}
+    assert name not in places or not places[name].is_locational
+
+
 def test_a_nationality_alone_gives_the_country_without_a_location(parse, geoparser, event_at):
     parsed = parse("Three Turkish soldiers killed in Kurdish militant attack: security sources.")
     finding = geoparser.extract(parsed, event_at(parsed))

@@ -549,14 +549,19 @@ def _glued(span, ent) -> list:
     doc = span.doc
     words = []
     i = span.start - 1
-    while i >= ent.start and not doc[i].is_punct:
+    while i >= ent.start and not _separates(doc[i]):
         words.append(doc[i])
         i -= 1
     i = span.end
-    while i < ent.end and not doc[i].is_punct:
+    while i < ent.end and not _separates(doc[i]):
         words.append(doc[i])
         i += 1
     return words
+
+
+def _separates(token) -> bool:
+    """Punctuation between names, but not a possessive ("International Workers' Day")."""
+    return token.is_punct and token.tag_ != "POS"
 
 
 def _locational(span, covered: set[int]) -> bool:
@@ -574,6 +579,9 @@ def _locational(span, covered: set[int]) -> bool:
             ]
             if extra:
                 return False
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.lower_ in NON_LOCATIONAL_HEADS:
+        return False  # "the US dollar exchange rate", parsed with "dollar" beside "US"
     root = span.root
     head = root
     for _ in range(3):  # "the US dollar exchange rate": up the noun phrase
