@@ -179,3 +179,9 @@ def test_baseline_takes_the_first_place(sample_parsed, event_at):
 
     finding = FirstPlaceBaseline().extract(sample_parsed, event_at(sample_parsed, [2]))
     assert finding.country == "Syria" and finding.location is not None
+
+
+def test_a_state_named_after_its_capital_stays_a_place(parse, geoparser):
+    parsed = parse("Gunmen killed three farmers in Kano state on Sunday.")
+    places = {p.text: p for p in geoparser.find_places(parsed)}
+    assert any(p.is_locational and p.admin1 == "Kano" for p in places.values())

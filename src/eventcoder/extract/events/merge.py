@@ -27,14 +27,14 @@ from eventcoder.records import EventMention, ParsedArticle, Sentence, Span
 MERGE_MIN_TYPE_PROB = 0.2
 # Entity labels that anchor a sentence to its own place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# What a sentence joined to a demonstration makes of it, by rank: arrests at a protest are
-# an intervention; protesters turning violent make it a riot whatever the police did.
 ARRESTS = "Arrests"
 # A joined sentence escalates a demonstration only when this sure of its own reading:
 # follow-ups that merely echo a grievance ("protesters also demanded the return of looted
 # funds") read as weak riots or arrests. On 1,500 ACLED dev notes 0.8 scored best
 # (Protest with intervention F1 0.55; 0.7: 0.47, 0.9: 0.49).
 ESCALATION_MIN_CONFIDENCE = 0.8
+# What a sentence joined to a demonstration makes of it, by rank: arrests at a protest are
+# an intervention; protesters turning violent make it a riot whatever the police did.
 PROTEST_ESCALATION: dict[str, tuple[int, str]] = {
     "Peaceful protest": (0, "Peaceful protest"),
     "Protest with intervention": (1, "Protest with intervention"),

@@ -149,15 +149,12 @@ NOT_PLACES = frozenset(
 # organisation, "Salim Abu Ahmed" a person): the place inside is not where things happen.
 # (The model's other labels, WORK_OF_ART or EVENT, are too noisy on place lists.)
 SWALLOWING_LABELS = frozenset({"PERSON", "ORG"})
+# Money named after a country: "US dollar" is never a place, however it is parsed.
+CURRENCY_WORDS = frozenset(["dollar", "dollars", "pound", "euro", "currency"])
 # Nouns that a place name modifies when it stands for a state or a group, not a location
 # ("US dollar", "Afghan army", "Tarabin tribe").
-NON_LOCATIONAL_HEADS = frozenset(
+NON_LOCATIONAL_HEADS = CURRENCY_WORDS | frozenset(
     [
-        "dollar",
-        "dollars",
-        "pound",
-        "euro",
-        "currency",
         "government",
         "army",
         "forces",
@@ -580,7 +577,7 @@ def _locational(span, covered: set[int]) -> bool:
             if extra:
                 return False
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and following.lower_ in NON_LOCATIONAL_HEADS:
+    if following is not None and following.lower_ in CURRENCY_WORDS:
         return False  # "the US dollar exchange rate", parsed with "dollar" beside "US"
     root = span.root
     head = root
@@ -591,9 +588,10 @@ def _locational(span, covered: set[int]) -> bool:
         if any(t.is_punct for t in span.doc[low + 1 : high]):
             break  # "... in eastern Ukraine - defence ministry": a headline's source
         head = head.head
+        if head.lower_ == "state":
+            continue  # "in Kano state" names the unit; "Kano state government" does not
         if head.lower_ in NON_LOCATIONAL_HEADS:  # "Russia's government", "US dollar"
-            # ", Barinas state," in apposition names the unit, not the government.
-            return head.dep_ == "appos" and head.i == span.end and head.lower_ == "state"
+            return False
     while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
         root = root.head
     # The active subject of a verb acts: "Russia denied", "Moscow launched" (metonymy);
