@@ -157,12 +157,8 @@ def to_mentions(
         row = sub_event_type(name)
         start, end = main.trigger
         evidence = tuple(
-            make_evidence(parsed, field, value, *call.trigger, method, call.confidence)
-            for field, value, call in (
-                ("event_type", row.event_type, deciding),
-                ("sub_event_type", row.name, deciding),
-                ("disorder_type", row.disorder_type, deciding),
-            )
+            make_evidence(parsed, field, value, *deciding.trigger, method, deciding.confidence)
+            for field, value in row.type_fields().items()
         )
         mentions.append(
             EventMention(

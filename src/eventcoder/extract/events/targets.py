@@ -33,20 +33,9 @@ def retype_for_target(mention: EventMention, target_kind: str | None) -> EventMe
 
 def _as(mention: EventMention, name: str) -> EventMention:
     row = sub_event_type(name)
-    values = {
-        "event_type": row.event_type,
-        "sub_event_type": row.name,
-        "disorder_type": row.disorder_type,
-    }
+    values = row.type_fields()
     evidence = tuple(
         replace(e, value=values[e.field], method=METHOD) if e.field in values else e
         for e in mention.evidence
     )
-    return replace(
-        mention,
-        event_type=row.event_type,
-        sub_event_type=row.name,
-        disorder_type=row.disorder_type,
-        plover_type=row.plover_type,
-        evidence=evidence,
-    )
+    return replace(mention, **values, plover_type=row.plover_type, evidence=evidence)

@@ -29,6 +29,14 @@ class SubEventType:
     disorder_type: str
     plover_type: str
 
+    def type_fields(self) -> dict[str, str]:
+        """The Event fields this row sets, by field name (for evidence and re-typing)."""
+        return {
+            "event_type": self.event_type,
+            "sub_event_type": self.name,
+            "disorder_type": self.disorder_type,
+        }
+
 
 def _row(name: str, event_type: str, disorder: str, plover: str) -> SubEventType:
     return SubEventType(name, event_type, disorder, plover)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from eventcoder.extract.evidence import make_evidence
+from eventcoder.extract.evidence import make_evidence, sentence_at
 from eventcoder.extract.places.countries import countries, country
 from eventcoder.extract.places.gazetteer import Gazetteer, Place
 from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
@@ -117,7 +117,7 @@ class Geoparser:
         spans = [
             (iso2, start, end)
             for iso2, start, end in self._demonym_spans(parsed)
-            if any(parsed.sentences[i].start <= start < parsed.sentences[i].end for i in wanted)
+            if (sentence := sentence_at(parsed, start)) is not None and sentence.index in wanted
         ]
         if len({iso2 for iso2, _, _ in spans}) != 1:
             return PlaceFinding()
