@@ -20,7 +20,12 @@ from eventcoder.extract.places.countries import countries, country
 from eventcoder.extract.places.gazetteer import Gazetteer, Place
 from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
 from eventcoder.extract.places.names import name_key, skeleton_key
-from eventcoder.extract.places.resolve import ResolvedPlace, haversine_km, resolve_mentions
+from eventcoder.extract.places.resolve import (
+    UNIT_GAP,
+    ResolvedPlace,
+    haversine_km,
+    resolve_mentions,
+)
 from eventcoder.records import EventMention, Evidence, ParsedArticle, PlaceFinding, Span
 
 METHOD = "geo.gazetteer.v1"
@@ -247,9 +252,9 @@ def _rank(
             place.start,
         )
     return (
+        _contradicted(place, places),
         place.country != dominant,
         _isolated(place, places),
-        _contradicted(place, places),
         place.relation == "street",  # "Murree road in Rawalpindi": Rawalpindi
         _container(place, places),
         _specificity(place),
@@ -286,6 +291,18 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
     ("the village of Dardara in the countryside of Ras Al Ain in Al-Hasakeh")."""
     if place.feature != "PPL" or not place.admin1:
         return False
+    # "Rio Claro, Lara state", "Reni (Odessa)": the unit or bigger town right after a town
+    # holds it, so a reading in another country, far from it, is a namesake. ("Panama City
+    # (Bella Vista)" names a neighbourhood after the city: it proves nothing.)
+    holder = next((p for p in places if 0 < p.start - place.end <= UNIT_GAP), None)
+    if (
+        holder is not None
+        and (holder.feature != "PPL" or holder.population > place.population)
+        and holder.country != place.country
+        and haversine_km(place.latitude, place.longitude, holder.latitude, holder.longitude)
+        > CORROBORATION_KM
+    ):
+        return True
     neighbours = [
         p
         for p in places

@@ -149,11 +149,12 @@ NOT_PLACES = frozenset(
 # organisation, "Salim Abu Ahmed" a person): the place inside is not where things happen.
 # (The model's other labels, WORK_OF_ART or EVENT, are too noisy on place lists.)
 SWALLOWING_LABELS = frozenset({"PERSON", "ORG"})
-# Money named after a country: "US dollar" is never a place, however it is parsed.
-CURRENCY_WORDS = frozenset(["dollar", "dollars", "pound", "euro", "currency"])
+# Things named after a place: "US dollar" or "Molotov cocktail" (Molotov was Perm's name)
+# is never a place, however it is parsed.
+THING_WORDS = frozenset(["dollar", "dollars", "pound", "euro", "currency", "cocktail", "cocktails"])
 # Nouns that a place name modifies when it stands for a state or a group, not a location
 # ("US dollar", "Afghan army", "Tarabin tribe").
-NON_LOCATIONAL_HEADS = CURRENCY_WORDS | frozenset(
+NON_LOCATIONAL_HEADS = THING_WORDS | frozenset(
     [
         "government",
         "army",
@@ -342,6 +343,15 @@ ADMIN2_WORDS = (
 CUE_WINDOW = 90
 
 
+def _after_locative(doc, start_tok: int) -> bool:
+    """True when a locative preposition comes before the name, perhaps with a lower-case
+    Arabic article between ("in Binnish", "in el Hermel")."""
+    before = start_tok - 1
+    if before > 0 and doc[before].text in ARTICLES:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in LOCATIVE_WORDS
+
+
 @dataclass(frozen=True, slots=True)
 class MentionSpan:
     """A span of ``Article.text`` whose name key is in the gazetteer.
@@ -486,7 +496,7 @@ def _describe(
         admin_level=_admin_level(before, after),
         locational=_locational(span, covered) and not _partial(span),
         cue_end=cue_end,
-        locative=(start_tok > 0 and doc[start_tok - 1].lower_ in LOCATIVE_WORDS)
+        locative=_after_locative(doc, start_tok)
         # "in Mulange (Mulanje, Southern)": apposed to a named place
         or (span.root.dep_ in ("appos", "conj", "npadvmod") and span.root.head.i in covered)
         or relation == "near"
@@ -577,7 +587,7 @@ def _locational(span, covered: set[int]) -> bool:
             if extra:
                 return False
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and following.lower_ in CURRENCY_WORDS:
+    if following is not None and following.lower_ in THING_WORDS:
         return False  # "the US dollar exchange rate", parsed with "dollar" beside "US"
     root = span.root
     head = root

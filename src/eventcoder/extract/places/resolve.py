@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -39,12 +39,18 @@ W_COUNTRY_NAME = 3.0  # "Syria" is the country, not a hamlet called Syria
 # A reading that another name in its sentence corroborates ("Phagwara city (Punjab)",
 # "Saabid village (Afgooye, Lower Shabelle)"): the pair agrees on one country and region.
 W_CORROBORATED = 3.0
+# A reading in the country of the unit written right after the name ("Reni, Odessa").
+W_HELD = 4.0
 # "X (X)" and "X, X state": a repeated name is its own unit only right after itself.
 NAMESAKE_GAP = 3
+# Characters between a town and the unit written right after it: "X, Y", "X (Y", "X Y".
+UNIT_GAP = 2
 ADMIN_PRIOR = 4.0  # prior of an admin unit, as for a town of 10,000
 ANCHOR_KM = 60.0
 # Plausibility: outside the countries in play, only places this big are believable.
 MIN_FOREIGN_POPULATION = 100_000
+# ... or this big when the words say it is a place ("in X", "the town of X").
+MIN_SAID_POPULATION = 20_000
 # A loose (skeleton) match must still look like the name: Binnsh ~ Binnish, not Black ~ Bratsk.
 MIN_LOOSE_SIMILARITY = 75
 # All-capital names this short are codes: only countries ("US", "UAE") are written so.
@@ -132,6 +138,20 @@ class ResolvedPlace:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the article says around one mention, as ``_best`` weighs it."""
+
+    named: Counter[str]  # countries named (or whose people are)
+    support: Counter[str] = field(default_factory=Counter)  # countries vouched for
+    admin1_keys: frozenset[str] = frozenset()  # provinces named anywhere
+    admin2_keys: frozenset[str] = frozenset()  # districts named anywhere
+    anchors: tuple[Place, ...] = ()  # places with one reading only
+    contained: frozenset[str] = frozenset()  # units holding other places in the sentence
+    corroborated: frozenset[int] = frozenset()  # readings another name agrees with
+    held_by: str | None = None  # country of the unit written right after the mention
+
+
 def resolve_mentions(
     mentions: Sequence[MentionSpan],
     exact: Mapping[str, list[Place]],
@@ -141,19 +161,34 @@ def resolve_mentions(
     """One ResolvedPlace per mention that has a plausible reading, in text order."""
     options = [_options(m, exact, loose) for m in mentions]
     named = Counter(demonym_countries)
-    for opts in options:
+    for mention, opts in zip(mentions, options, strict=True):
+        if not mention.locational:
+            continue  # "the US dollar exchange rate" in Tripoli does not put it in the US
         for place, fuzzy in opts:
             if place.feature == "PCLI" and not fuzzy:
                 named[place.cc] += 2
     contained = _contained_keys(mentions, options)
     corroborated = _corroborated(mentions, options)
-    first = [
-        _best(m, opts, named, Counter(), set(), set(), [], contained[i], corroborated[i])
-        for i, (m, opts) in enumerate(zip(mentions, options, strict=True))
+    local = [
+        _Context(named, contained=frozenset(contained[i]), corroborated=frozenset(found))
+        for i, found in enumerate(corroborated)
     ]
+    # Each name read alone, then again knowing the country of the unit written after it.
+    holders = _holders(mentions)
+    for _ in range(2):
+        first = [
+            _best(m, opts, local[i])
+            for i, (m, opts) in enumerate(zip(mentions, options, strict=True))
+        ]
+        local = [
+            replace(context, held_by=first[j][0].cc)
+            if (j := holders[i]) is not None and first[j]
+            else context
+            for i, context in enumerate(local)
+        ]
     support = Counter(named)
     for i, (mention, pick, opts) in enumerate(zip(mentions, first, options, strict=True)):
-        if pick is None:
+        if pick is None or not mention.locational:
             continue
         place = pick[0]
         if place.gid in corroborated[i]:
@@ -165,7 +200,7 @@ def resolve_mentions(
         unambiguous = (
             len({p.cc for p, _ in opts}) == 1
             and not pick[1]
-            and (mention.locative or mention.ner_label in PLACE_LABELS)
+            and (_said_as_place(mention) or mention.ner_label in PLACE_LABELS)
         )
         if place.cc and (
             place.population >= MIN_FOREIGN_POPULATION
@@ -176,15 +211,22 @@ def resolve_mentions(
             support[place.cc] += 1
     if not support:
         # Nothing vouched: a big place said as a place, even spelt loosely, is still the
-        # best guess at the country.
-        for mention, pick in zip(mentions, first, strict=True):
-            if (
-                pick
-                and mention.locational
-                and pick[0].population >= MIN_FOREIGN_POPULATION
-                and fuzz.ratio(mention.key, name_key(pick[0].name)) >= MIN_LOOSE_SIMILARITY
-            ):
-                support[pick[0].cc] += 1
+        # best guess at the country; so is a town the words call a place ("in the city of
+        # Dar'a", "in Zahle").
+        for mention, opts in zip(mentions, options, strict=True):
+            if not mention.locational:
+                continue
+            said = _said_as_place(mention)
+            floor = MIN_SAID_POPULATION if said else MIN_FOREIGN_POPULATION
+            alike = [
+                p
+                for p, _ in opts
+                if p.population >= floor
+                and _looks_like(mention, p)
+                and (p.is_admin or mention.admin_level not in (1, 2))
+            ]
+            if alike:
+                support[max(alike, key=lambda p: p.population).cc] += 1
     admin1_keys, admin2_keys = _admin_keys(options)
     anchors = [
         pick[0]
@@ -193,17 +235,14 @@ def resolve_mentions(
     ]
     resolved = []
     for i, (mention, opts) in enumerate(zip(mentions, options, strict=True)):
-        pick = _best(
-            mention,
-            opts,
-            named,
-            support,
-            admin1_keys,
-            admin2_keys,
-            anchors,
-            contained[i],
-            corroborated[i],
+        context = replace(
+            local[i],
+            support=support,
+            admin1_keys=frozenset(admin1_keys),
+            admin2_keys=frozenset(admin2_keys),
+            anchors=tuple(anchors),
         )
+        pick = _best(mention, opts, context)
         if pick is None:
             continue
         place, fuzzy, confidence = pick
@@ -303,6 +342,19 @@ def _called(mention: MentionSpan, place: Place) -> bool:
     return own == mention.key or bool(mention.skeleton) and skeleton_key(own) == mention.skeleton
 
 
+def _said_as_place(mention: MentionSpan) -> bool:
+    """True when the words around a name say it is a place: "in X", "the town of X",
+    "X province", "the X-Y road", "near X"."""
+    return mention.locative or mention.admin_level is not None or mention.relation is not None
+
+
+def _looks_like(mention: MentionSpan, place: Place) -> bool:
+    """True when the mention resembles the place's name or that of its unit (a town
+    listed under another name: "Nabatiyeh" is Nabatiye et Tahta, in Nabatieh)."""
+    names = [n for n in (place.name, place.admin1, place.admin2) if n]
+    return max(fuzz.ratio(mention.key, name_key(n)) for n in names) >= MIN_LOOSE_SIMILARITY
+
+
 def _town_and_unit(opts) -> bool:
     """True when every exact reading lies in one country and the name is both a town and
     the unit named after it that holds it ("Kirundo"): a real place name, not a word that
@@ -332,19 +384,43 @@ def _unit_keys(place: Place) -> set[str]:
     return keys - {""}
 
 
-def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained, corroborated):
+def _holders(mentions: Sequence[MentionSpan]) -> list[int | None]:
+    """Per mention, the index of the name written right after it ("Reni, Odessa",
+    "Teotepeque (La Libertad)"), which usually holds it, or None."""
+    holders: list[int | None] = []
+    for mention in mentions:
+        holders.append(
+            next(
+                (
+                    j
+                    for j, other in enumerate(mentions)
+                    if other.sentence == mention.sentence
+                    and other.key != mention.key  # "Santa Ana (Santa Ana)": see _corroborated
+                    and 0 < other.start - mention.end <= UNIT_GAP
+                ),
+                None,
+            )
+        )
+    return holders
+
+
+def _best(m: MentionSpan, opts, context: _Context):
     if not opts:
         return None
+    support = context.support
     dominant = support.most_common(1)[0][0] if support else None
+    admin1_keys, admin2_keys = context.admin1_keys, context.admin2_keys
     scored = []
     for place, fuzzy in opts:
         score = _prior(place) + (W_SKELETON if fuzzy else 0.0)
-        if named.get(place.cc):
+        if context.named.get(place.cc):
             score += W_NAMED_COUNTRY
         if place.cc == dominant:
             score += W_DOMINANT_COUNTRY
         elif support and place.cc not in support:
             score += W_FOREIGN
+        if place.cc == context.held_by:
+            score += W_HELD
         # Its province or district is named elsewhere (not by this very name: "Guanajuato"
         # the town does not vouch for itself through "Guanajuato" the state).
         unit1 = name_key(place.admin1) if place.admin1 else ""
@@ -353,12 +429,12 @@ def _best(m, opts, named, support, admin1_keys, admin2_keys, anchors, contained,
             score += W_ADMIN_CONTEXT1
         if place.feature not in ("ADM1", "ADM2") and unit2 in admin2_keys and unit2 != m.key:
             score += W_ADMIN_CONTEXT2
-        if any(a.gid != place.gid and _km(a, place) < ANCHOR_KM for a in anchors):
+        if any(a.gid != place.gid and _km(a, place) < ANCHOR_KM for a in context.anchors):
             score += W_NEAR_ANCHOR
         score += _cue_bonus(m, place)
-        if _holds_named(m, place, contained):
+        if _holds_named(m, place, context.contained):
             score += W_HOLDS_NAMED
-        if place.gid in corroborated:
+        if place.gid in context.corroborated:
             score += W_CORROBORATED
         scored.append((score, -place.gid, place, fuzzy))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -415,7 +491,7 @@ def _plausible(
     if m.text.isupper() and len(m.text) <= MAX_CODE_LENGTH and place.feature != "PCLI":
         return False  # "EU", "CIS", "AI" are codes, not the towns Eu or Cis
     if fuzzy:
-        return in_play and fuzz.ratio(m.key, name_key(place.name)) >= MIN_LOOSE_SIMILARITY
+        return in_play and _looks_like(m, place)
     if in_play or place.feature in ("PCLI", "CONT"):
         return True
     if len(m.key) < MIN_FOREIGN_KEY_LENGTH and m.ner_label not in PLACE_LABELS:
