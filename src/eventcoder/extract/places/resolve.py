@@ -39,7 +39,8 @@ W_COUNTRY_NAME = 3.0  # "Syria" is the country, not a hamlet called Syria
 # A reading that another name in its sentence corroborates ("Phagwara city (Punjab)",
 # "Saabid village (Afgooye, Lower Shabelle)"): the pair agrees on one country and region.
 W_CORROBORATED = 3.0
-# A reading in the country of the unit written right after the name ("Reni, Odessa").
+# A reading in the country of the unit or town written right after the name ("Reni,
+# Odessa"); near that town, it also counts as near an anchor.
 W_HELD = 4.0
 # "X (X)" and "X, X state": a repeated name is its own unit only right after itself.
 NAMESAKE_GAP = 3
@@ -149,7 +150,7 @@ class _Context:
     anchors: tuple[Place, ...] = ()  # places with one reading only
     contained: frozenset[str] = frozenset()  # units holding other places in the sentence
     corroborated: frozenset[int] = frozenset()  # readings another name agrees with
-    held_by: str | None = None  # country of the unit written right after the mention
+    held_by: Place | None = None  # reading of the unit written right after the mention
 
 
 def resolve_mentions(
@@ -181,7 +182,7 @@ def resolve_mentions(
             for i, (m, opts) in enumerate(zip(mentions, options, strict=True))
         ]
         local = [
-            replace(context, held_by=first[j][0].cc)
+            replace(context, held_by=first[j][0])
             if (j := holders[i]) is not None and first[j]
             else context
             for i, context in enumerate(local)
@@ -419,8 +420,11 @@ def _best(m: MentionSpan, opts, context: _Context):
             score += W_DOMINANT_COUNTRY
         elif support and place.cc not in support:
             score += W_FOREIGN
-        if place.cc == context.held_by:
+        held = context.held_by
+        if held is not None and place.cc == held.cc:
             score += W_HELD
+            if place.gid != held.gid and _km(place, held) < ANCHOR_KM:
+                score += W_NEAR_ANCHOR  # "Oleksandrivka, Donetsk": the one near Donetsk
         # Its province or district is named elsewhere (not by this very name: "Guanajuato"
         # the town does not vouch for itself through "Guanajuato" the state).
         unit1 = name_key(place.admin1) if place.admin1 else ""
