@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from eventcoder.extract.evidence import make_evidence, sentence_at
@@ -45,6 +46,8 @@ SPECIFICITY = {"PPL": 0, "SPOT": 0, "ADM3": 1, "ADM2": 2, "ADM1": 3, "PCLI": 4}
 PRECISION = {"PPL": 1, "SPOT": 1, "ADM3": 2, "ADM2": 2, "ADM1": 3, "PCLI": 3}
 # Another named place within this distance corroborates a town's reading.
 CORROBORATION_KM = 100.0
+# Two names this alike (rapidfuzz ratio) are spellings of one unit: Dar'a/Daraa is 89.
+SAME_NAME_SIMILARITY = 88
 # Places this big (or provinces, countries) weigh double for the article's country.
 MAJOR_POPULATION = 100_000
 # Sentences read when the event's own sentences name no place: the title and lead.
@@ -279,12 +282,17 @@ def _container(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
         if other.feature not in ("PPL", "SPOT") or other.country != place.country:
             continue
         units = {name_key(u) for u in (other.admin1, other.admin2) if u}
-        if own & (units | {skeleton_key(u) for u in units}) and not own & {
+        if _alike(own, units | {skeleton_key(u) for u in units}) and not own & {
             name_key(other.text),
             name_key(other.name),
         }:
             return True
     return False
+
+
+def _alike(names: set[str], others: set[str]) -> bool:
+    """True when a name of one set is a spelling of one of the other ("Dar'a"/"Daraa")."""
+    return any(fuzz.ratio(a, b) >= SAME_NAME_SIMILARITY for a in names for b in others if a and b)
 
 
 def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:

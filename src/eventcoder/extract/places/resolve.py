@@ -247,7 +247,7 @@ def resolve_mentions(
         if pick is None:
             continue
         place, fuzzy, confidence = pick
-        if not _plausible(mention, place, fuzzy, support, named, place.gid in corroborated[i]):
+        if not _plausible(mention, place, fuzzy, context):
             continue
         resolved.append(_record(mention, place, fuzzy, confidence))
     return resolved
@@ -481,21 +481,17 @@ def _cue_bonus(m: MentionSpan, place: Place) -> float:
     return 0.0
 
 
-def _plausible(
-    m: MentionSpan,
-    place: Place,
-    fuzzy: bool,
-    support: Counter[str],
-    named: Counter[str],
-    corroborated: bool,
-) -> bool:
-    in_play = place.cc in support or corroborated
-    if m.key in DIRECTION_NAMES and place.cc not in named:
+def _plausible(m: MentionSpan, place: Place, fuzzy: bool, context: _Context) -> bool:
+    in_play = place.cc in context.support or place.gid in context.corroborated
+    if m.key in DIRECTION_NAMES and place.cc not in context.named:
         return False  # "Eastern", "Southern": a region of a country the text must name
     if m.text.isupper() and len(m.text) <= MAX_CODE_LENGTH and place.feature != "PCLI":
         return False  # "EU", "CIS", "AI" are codes, not the towns Eu or Cis
     if fuzzy:
-        return in_play and _looks_like(m, place)
+        # A town in a province the article names, said as a place, may be spelt far from
+        # GeoNames' main name ("the town of Basira in ... Deir-ez-Zor": Al Busayrah).
+        in_named_province = bool(place.admin1) and name_key(place.admin1) in context.admin1_keys
+        return in_play and (_looks_like(m, place) or in_named_province and _said_as_place(m))
     if in_play or place.feature in ("PCLI", "CONT"):
         return True
     if len(m.key) < MIN_FOREIGN_KEY_LENGTH and m.ner_label not in PLACE_LABELS:
