@@ -161,6 +161,27 @@ def test_names_inside_other_phrases_are_not_places(parse, geoparser, text, name)
     assert name not in places or not places[name].is_locational
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Molotov was Perm's Soviet name; the dollar is not the United States.
+        "On Tuesday, rioters hurled Molotov cocktails at a bank in Nabatiyeh.",
+        "Protesters angry at the soaring US dollar exchange rate blocked roads in Sidon.",
+    ],
+)
+def test_names_of_things_put_no_country_in_play(parse, geoparser, event_at, text):
+    parsed = parse(text)
+    assert geoparser.extract(parsed, event_at(parsed)).country == "Lebanon"
+
+
+def test_a_town_said_as_a_place_vouches_for_its_country(parse, geoparser, event_at):
+    # No country is named and Dar'a has namesakes in Romania and Senegal; "the city of"
+    # says it is a place, and the Syrian city is the biggest reading.
+    parsed = parse("On Monday, gunmen shot dead an officer in the city of Dar'a.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Syria" and finding.location == "Dar'a"
+
+
 def test_a_nationality_alone_gives_the_country_without_a_location(parse, geoparser, event_at):
     parsed = parse("Three Turkish soldiers killed in Kurdish militant attack: security sources.")
     finding = geoparser.extract(parsed, event_at(parsed))

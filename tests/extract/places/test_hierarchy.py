@@ -109,3 +109,48 @@ def test_scene_setting_place_before_the_real_subject_is_located(parse, geoparser
     )
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.country == "Venezuela" and finding.location == "Barinas"
+
+
+def test_unit_written_after_a_town_picks_the_towns_country(parse, geoparser, event_at):
+    # France's Rennes is also "Reni" in GeoNames; Odessa makes it Reni in Ukraine.
+    parsed = parse("On Friday, a councillor's car was set on fire in Reni, Odessa.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Ukraine" and finding.location == "Reni"
+    assert haversine_km(finding.latitude, finding.longitude, 45.45, 28.28) < 25
+
+
+def test_state_written_after_a_town_rules_out_its_foreign_namesake(parse, geoparser, event_at):
+    # Venezuela's Rio Claro is missing from the gazetteer: Brazil's must not stand in.
+    parsed = parse("On Tuesday, in Rio Claro, Lara state, residents protested over gas shortages.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Venezuela" and finding.admin1 == "Lara"
+    assert finding.geo_precision == 3
+
+
+def test_namesake_nearest_the_town_written_after_it(parse, geoparser, event_at):
+    # Donetsk oblast has several Oleksandrivkas: the one by Donetsk city is meant.
+    parsed = parse(
+        "On Saturday, the army fired mortars at militia positions in the area of "
+        "Oleksandrivka, Donetsk."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Oleksandrivka"
+    assert haversine_km(finding.latitude, finding.longitude, 48.0, 37.8) < 25
+
+
+def test_loosely_spelt_town_in_a_named_province(parse, geoparser, event_at):
+    # GeoNames calls Basira "Al Busayrah"; Deir-ez-Zor vouches for the reading.
+    parsed = parse(
+        "On Monday, militants fired an RPG at a checkpoint in the town of Basira in the "
+        "eastern countryside of Deir-ez-Zor."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Syria" and finding.geo_precision == 1
+    assert haversine_km(finding.latitude, finding.longitude, 35.16, 40.43) < 25
+
+
+def test_town_in_a_province_spelt_another_way_is_the_place(parse, geoparser, event_at):
+    # "Dar'a" is GeoNames' "Daraa": the province holds Kafr Nassij, the event's place.
+    parsed = parse("On Thursday, a gunman killed an intelligence officer in Kafr Nassij in Dar'a.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Kafr Nasij" and finding.geo_precision == 1
