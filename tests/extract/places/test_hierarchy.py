@@ -154,3 +154,20 @@ def test_town_in_a_province_spelt_another_way_is_the_place(parse, geoparser, eve
     parsed = parse("On Thursday, a gunman killed an intelligence officer in Kafr Nassij in Dar'a.")
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.location == "Kafr Nasij" and finding.geo_precision == 1
+
+
+def test_short_form_of_a_town_name_in_its_named_state(parse, geoparser, event_at):
+    # "Cintalapa" is Cintalapa de Figueroa, Chiapas, not a hamlet called Cintalapa.
+    parsed = parse("On Tuesday, in Cintalapa, Chiapas, armed men kidnapped three people.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Cintalapa de Figueroa"
+    assert haversine_km(finding.latitude, finding.longitude, 16.69, -93.72) < 25
+
+
+def test_neighbourhood_is_part_of_the_city_not_a_town_of_its_name(parse, geoparser, event_at):
+    parsed = parse(
+        "On Monday, in Fortaleza, Ceara, gunmen shot a man dead at his home in Bom Jardim "
+        "neighborhood."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert haversine_km(finding.latitude, finding.longitude, -3.72, -38.54) < 25

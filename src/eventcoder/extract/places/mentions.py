@@ -186,6 +186,11 @@ NON_LOCATIONAL_HEADS = THING_WORDS | frozenset(
         "league",
     ]
 )
+# Words that make the name before them a part of a city, not a town of that name: the
+# event is in the city named around it.
+NEIGHBOURHOOD_WORDS = frozenset(
+    ["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods"]
+)
 # Capitalised words after a name that belong to it without making another place.
 SETTLEMENT_WORDS = frozenset(["city", "town", "village", "municipality", "camp"])
 # Capitalised words that may precede a place name without making it part of a longer one.
@@ -589,6 +594,8 @@ def _locational(span, covered: set[int]) -> bool:
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and following.lower_ in THING_WORDS:
         return False  # "the US dollar exchange rate", parsed with "dollar" beside "US"
+    if following is not None and following.lower_ in NEIGHBOURHOOD_WORDS:
+        return False  # "in Bom Jardim neighborhood" of Fortaleza, not the town Bom Jardim
     root = span.root
     head = root
     for _ in range(3):  # "the US dollar exchange rate": up the noun phrase

@@ -338,9 +338,15 @@ def _corroborated(mentions, options) -> list[set[int]]:
 
 
 def _called(mention: MentionSpan, place: Place) -> bool:
-    """True when the mention spells the place's own name (exactly or loosely)."""
+    """True when the mention spells the place's own name (exactly or loosely), or the
+    words of it a short form keeps ("Cintalapa" for Cintalapa de Figueroa)."""
     own = name_key(place.name)
-    return own == mention.key or bool(mention.skeleton) and skeleton_key(own) == mention.skeleton
+    return (
+        own == mention.key
+        or bool(mention.skeleton)
+        and skeleton_key(own) == mention.skeleton
+        or f" {mention.key} " in f" {own} "
+    )
 
 
 def _said_as_place(mention: MentionSpan) -> bool:
