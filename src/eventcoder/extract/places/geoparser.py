@@ -200,6 +200,7 @@ class FirstPlaceBaseline:
                     cue_end=ent.end_char,
                     matched="exact",
                     confidence=0.5,
+                    origin=False,
                 )
                 return _finding(parsed, resolved, [resolved])
         return PlaceFinding()
@@ -245,6 +246,7 @@ def _rank(
     if trigger is not None:
         distance = min(abs(place.start - trigger.end), abs(trigger.start - place.end))
         return (
+            place.origin,
             _isolated(place, places),
             _contradicted(place, places),
             place.relation == "street",
@@ -257,6 +259,7 @@ def _rank(
         )
     return (
         _contradicted(place, places),
+        place.origin,  # "migrants from Surat ... threw stones at Halol check post": Halol
         place.country != dominant,
         _isolated(place, places),
         place.relation == "street",  # "Murree road in Rawalpindi": Rawalpindi

@@ -348,13 +348,13 @@ ADMIN2_WORDS = (
 CUE_WINDOW = 90
 
 
-def _after_locative(doc, start_tok: int) -> bool:
-    """True when a locative preposition comes before the name, perhaps with a lower-case
-    Arabic article between ("in Binnish", "in el Hermel")."""
+def _word_before(doc, start_tok: int) -> str:
+    """The lower-cased word before a name, skipping a lower-case Arabic article ("in el
+    Hermel": "in"); "" at the start of the text."""
     before = start_tok - 1
     if before > 0 and doc[before].text in ARTICLES:
         before -= 1
-    return before >= 0 and doc[before].lower_ in LOCATIVE_WORDS
+    return doc[before].lower_ if before >= 0 else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +380,7 @@ class MentionSpan:
     admin_level: int | None
     locational: bool
     cue_end: int
+    origin: bool  # where people came from ("migrants from X"), not where they acted
     locative: bool  # introduced by a locative preposition ("in X", "near X")
 
 
@@ -501,7 +502,8 @@ def _describe(
         admin_level=_admin_level(before, after),
         locational=_locational(span, covered) and not _partial(span),
         cue_end=cue_end,
-        locative=_after_locative(doc, start_tok)
+        origin=relation is None and _word_before(doc, start_tok) == "from",
+        locative=_word_before(doc, start_tok) in LOCATIVE_WORDS
         # "in Mulange (Mulanje, Southern)": apposed to a named place
         or (span.root.dep_ in ("appos", "conj", "npadvmod") and span.root.head.i in covered)
         or relation == "near"

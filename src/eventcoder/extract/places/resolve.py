@@ -2,10 +2,12 @@
 
 Scores add up evidence a human coder would use: population (big places are mentioned
 more), the countries the article names or whose places dominate it, the admin units it
-names ("X in Y province"), places already pinned down nearby, and what the words around
-the name say ("the X governorate" is the admin unit, "the town of X" the town). A name
-is kept as a place only when its best reading is plausible in this article, which is
-what stops "Police" (Poland) or "Rebels" from becoming places.
+names ("X in Y province"), the unit or town written right after it ("Reni, Odessa"),
+places already pinned down nearby, and what the words around the name say ("the X
+governorate" is the admin unit, "the town of X" the town). Only names used as places
+count as context: "the US dollar" puts no event in the United States. A name is kept as
+a place only when its best reading is plausible in this article, which is what stops
+"Police" (Poland) or "Rebels" from becoming places.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ class ResolvedPlace:
     cue_end: int
     matched: str  # "exact" or "skeleton"
     confidence: float
+    origin: bool  # "migrants from X": where people came from, not where they acted
 
     @classmethod
     def reading(
@@ -113,6 +116,7 @@ class ResolvedPlace:
         cue_end: int,
         matched: str,
         confidence: float,
+        origin: bool,
     ) -> ResolvedPlace:
         """The mention at ``start:end`` read as gazetteer entry ``place``."""
         return cls(
@@ -136,6 +140,7 @@ class ResolvedPlace:
             cue_end=cue_end,
             matched=matched,
             confidence=confidence,
+            origin=origin,
         )
 
 
@@ -189,8 +194,8 @@ def resolve_mentions(
         ]
     support = Counter(named)
     for i, (mention, pick, opts) in enumerate(zip(mentions, first, options, strict=True)):
-        if pick is None or not mention.locational:
-            continue
+        if pick is None or not mention.locational or _is_code(mention):
+            continue  # a code ("UP") is read in a country in play, never puts one in play
         place = pick[0]
         if place.gid in corroborated[i]:
             support[place.cc] += 1  # two names agreeing vouch even when spelt loosely
@@ -349,6 +354,11 @@ def _called(mention: MentionSpan, place: Place) -> bool:
     )
 
 
+def _is_code(mention: MentionSpan) -> bool:
+    """True for short all-capital names ("EU", "UP", "J&K"): codes or abbreviations."""
+    return mention.text.isupper() and len(mention.text) <= MAX_CODE_LENGTH
+
+
 def _said_as_place(mention: MentionSpan) -> bool:
     """True when the words around a name say it is a place: "in X", "the town of X",
     "X province", "the X-Y road", "near X"."""
@@ -491,8 +501,8 @@ def _plausible(m: MentionSpan, place: Place, fuzzy: bool, context: _Context) -> 
     in_play = place.cc in context.support or place.gid in context.corroborated
     if m.key in DIRECTION_NAMES and place.cc not in context.named:
         return False  # "Eastern", "Southern": a region of a country the text must name
-    if m.text.isupper() and len(m.text) <= MAX_CODE_LENGTH and place.feature != "PCLI":
-        return False  # "EU", "CIS", "AI" are codes, not the towns Eu or Cis
+    if _is_code(m) and place.feature != "PCLI" and not (place.feature == "ADM1" and in_play):
+        return False  # "EU", "CIS", "AI" are codes, not the towns Eu or Cis; "UP" in India is
     if fuzzy:
         # A town in a province the article names, said as a place, may be spelt far from
         # GeoNames' main name ("the town of Basira in ... Deir-ez-Zor": Al Busayrah).
@@ -518,6 +528,7 @@ def _record(m: MentionSpan, place: Place, fuzzy: bool, confidence: float) -> Res
         cue_end=m.cue_end,
         matched="skeleton" if fuzzy else "exact",
         confidence=round(confidence, 3),
+        origin=m.origin,
     )
 
 
