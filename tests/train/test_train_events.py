@@ -17,8 +17,9 @@ from eventcoder.extract.events import LearnedEventDetector
 from eventcoder.extract.events.model import EventModel
 from eventcoder.extract.events.taxonomy import NO_EVENT
 from eventcoder.train.compose import compose
-from eventcoder.train.data import Example, read_examples, read_ours
-from eventcoder.train.fit import fit_model
+from eventcoder.extract.events.taxonomy import SUB_EVENT_TYPES
+from eventcoder.train.data import Example, read_examples, read_ours, read_prior
+from eventcoder.train.fit import PRIOR_WEIGHT, fit_model
 
 # Small, hand-written labelled sets: enough for 4 folds, small enough to train in seconds.
 CLASH = [
@@ -71,6 +72,25 @@ def test_training_is_reproducible():
     np.testing.assert_array_equal(first.coef, second.coef)
     assert first.temperature == second.temperature
     assert report.examples == 18 and report.classes == 3
+
+
+def test_prior_moves_class_priors_and_nothing_else():
+    plain, _ = fit_model(_examples())
+    shifted, _ = fit_model(_examples(), prior={"Armed clash": 0.1, "Peaceful protest": 0.9})
+    protest, clash = (shifted.labels.index(x) for x in ("Peaceful protest", "Armed clash"))
+    nothing = shifted.labels.index(NO_EVENT)
+    moved = shifted.intercept - plain.intercept
+    # Equal numbers of clash and protest sentences: the prior's 9:1 is applied half-way.
+    assert moved[protest] - moved[clash] == pytest.approx(PRIOR_WEIGHT * np.log(9), rel=1e-4)
+    assert moved[nothing] == 0
+    np.testing.assert_array_equal(shifted.coef, plain.coef)
+
+
+def test_shipped_prior_covers_every_sub_type():
+    prior = read_prior()
+    assert set(prior) == {s.name for s in SUB_EVENT_TYPES}
+    assert sum(prior.values()) == pytest.approx(1.0)
+    assert prior["Peaceful protest"] > prior["Armed clash"] > prior["Chemical weapon"]
 
 
 def test_model_round_trips_through_its_folder(tmp_path):

@@ -18,22 +18,25 @@ from eventcoder.extract.events.model import EventModel
 from eventcoder.train.compose import TRAINING_FILE, data_dir
 from eventcoder.train.data import (
     PLOVER_FILE,
+    PRIOR_FILE,
     WRITTEN_DIR,
     Example,
     default_examples,
     guess_format,
     read_examples,
+    read_prior,
     shipped_negatives,
 )
-from eventcoder.train.fit import SEED, fit_model
+from eventcoder.train.fit import PRIOR_WEIGHT, SEED, fit_model
 
 # Bump when features, labels or fitting change, so cached default models are rebuilt.
-CODE_VERSION = "events-minilm-logreg-v2"
+CODE_VERSION = "events-minilm-logreg-prior-v3"
 MODEL_ENV = "EVENTCODER_EVENT_MODEL"
 DATA_LICENCES = {
     TRAINING_FILE: "MIT (written for eventcoder, following the ACLED codebook definitions)",
     WRITTEN_DIR: "MIT (written for eventcoder, following the ACLED codebook definitions)",
     PLOVER_FILE: "CC BY-SA 4.0, Copyright 2016 Open Event Data Alliance (openeventdata/PLOVER)",
+    PRIOR_FILE: "MIT (rounded shares written for eventcoder; see data/events/README.md)",
 }
 
 
@@ -71,10 +74,15 @@ def _provenance(examples: list[Example], report_lines: list[str], sources: dict)
     }
 
 
-def _train_into(folder: Path, examples: list[Example], sources: dict) -> list[str]:
-    model, report = fit_model(examples)
+def _train_into(
+    folder: Path, examples: list[Example], sources: dict, prior: dict[str, float] | None = None
+) -> list[str]:
+    model, report = fit_model(examples, prior=prior)
     lines = report.lines()
-    model.save(folder, _provenance(examples, lines, sources))
+    provenance = _provenance(examples, lines, sources)
+    if prior:
+        provenance["prior"] = {"file": PRIOR_FILE, "weight": PRIOR_WEIGHT}
+    model.save(folder, provenance)
     return lines
 
 
@@ -84,7 +92,9 @@ def build_default_model(folder: Path) -> Path:
         name: {"sha256": _sha256(data_dir() / name), "licence": licence}
         for name, licence in DATA_LICENCES.items()
     }
-    _train_into(folder, default_examples(), sources)
+    # Our data has about as many sentences per sub-type: the prior restores how rare
+    # some events are. (A user's ACLED export already has the world's mix.)
+    _train_into(folder, default_examples(), sources, prior=read_prior())
     return folder
 
 

@@ -44,6 +44,8 @@ PLOVER_NEGATIVE_TYPES = frozenset(
         "THREATEN",
     }
 )
+# Rounded shares of each sub-type among the events of the world (see data/events/README).
+PRIOR_FILE = "world-prior.csv"
 # The ACLED export column that holds the one-paragraph event summary.
 ACLED_NOTE_COLUMN = "notes"
 
@@ -182,3 +184,15 @@ def shipped_negatives() -> list[Example]:
     """Our and PLOVER's no-event sentences, added to a user's data so the model still
     learns what is not an event (ACLED exports contain only events)."""
     return [e for e in default_examples() if e.label == NO_EVENT]
+
+
+def read_prior(path: Path | None = None) -> dict[str, float]:
+    """Sub-type -> share of events (summing to 1) from a ``sub_event_type,percent`` CSV."""
+    path = path or data_dir() / PRIOR_FILE
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = [
+            (_label(row["sub_event_type"], f"{path.name}:{i}"), float(row["percent"]))
+            for i, row in enumerate(csv.DictReader(handle), start=2)
+        ]
+    total = sum(percent for _, percent in rows)
+    return {label: percent / total for label, percent in rows}
