@@ -174,6 +174,15 @@ def test_names_of_things_put_no_country_in_play(parse, geoparser, event_at, text
     assert geoparser.extract(parsed, event_at(parsed)).country == "Lebanon"
 
 
+def test_a_site_named_after_a_town_is_near_the_town(parse, geoparser, event_at):
+    parsed = parse(
+        "On Friday, monitors recorded 60 explosions near Donetsk Filtration Station, "
+        "east of the front line."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Donetsk" and finding.geo_precision == 2
+
+
 def test_a_town_said_as_a_place_vouches_for_its_country(parse, geoparser, event_at):
     # No country is named and Dar'a has namesakes in Romania and Senegal; "the city of"
     # says it is a place, and the Syrian city is the biggest reading.

@@ -316,8 +316,9 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A road named after a town ("on Murree road in Rawalpindi", "the Halba highway"):
     # the town itself only when nothing else is named.
     ("street", re.compile(r"^\s+(?:road|street|avenue|highway|boulevard)\b")),
-    # "Donetsk Airport", "Rafah crossing": a site at the edge of the town.
-    ("near", re.compile(r"^\s+" + _FACILITIES + r"\b")),
+    # "Donetsk Airport", "Rafah crossing", "Donetsk Filtration Station": a site at the
+    # edge of the town.
+    ("near", re.compile(r"^\s+(?:[a-z]+\s+)?" + _FACILITIES + r"\b")),
     ("border", re.compile(r"^[^.;]{0,40}?\b(?:near|close to|along|on) the (?:\w+\s+)?border\b")),
 )
 # Words after a name that say an admin unit is meant, with the level they point to.
@@ -552,9 +553,15 @@ def _partial(span) -> bool:
         and after.lower_ not in ARTICLES
         and after.lower_ not in SETTLEMENT_WORDS
         and not _ADMIN_AFTER.match(after.text)  # "North Governorate" is a cue
-        and not re.match(_FACILITIES, after.lower_)  # "Donetsk Airport" is near Donetsk
+        and not _names_site(doc, span.end)  # "Donetsk Airport" is near Donetsk
     )
     return glued_before or glued_after
+
+
+def _names_site(doc, i: int) -> bool:
+    """True when the words from token ``i`` name a site by the town before them: a
+    facility word, or one word then a facility word ("Donetsk Filtration Station")."""
+    return any(j < len(doc) and re.fullmatch(_FACILITIES, doc[j].lower_) for j in (i, i + 1))
 
 
 def _glued(span, ent) -> list:
@@ -583,6 +590,8 @@ def _locational(span, covered: set[int]) -> bool:
     person or organisation names ("Salim Abu Ahmed", "Syrian Observatory ...")."""
     for ent in span.doc.ents:
         if ent.label_ in SWALLOWING_LABELS and ent.start <= span.start and span.end <= ent.end:
+            if re.fullmatch(_FACILITIES, span.doc[ent.end - 1].lower_):
+                continue  # "near Donetsk Filtration Station": a site at or by the town
             # Words of the entity that are not place names themselves ("Bamako (Bamako)"
             # and "Rafah (Rafah, North Sinai)" are lists of places, not organisations).
             # Nor is "Ado LGA" ("Harare City Council" and "Washington State University" are).
