@@ -174,6 +174,13 @@ def test_names_of_things_put_no_country_in_play(parse, geoparser, event_at, text
     assert geoparser.extract(parsed, event_at(parsed)).country == "Lebanon"
 
 
+def test_an_armed_group_named_like_a_town_is_not_a_place(parse, geoparser, event_at):
+    # GeoNames lists "Hamas" as a name of Hamm, Germany; the actor dictionary knows better.
+    parsed = parse("On Thursday, Israeli tanks shelled a Hamas post east of Gaza City.")
+    assert "Hamas" not in {p.text for p in geoparser.find_places(parsed)}
+    assert geoparser.extract(parsed, event_at(parsed)).country == "Palestine"
+
+
 def test_a_site_named_after_a_town_is_near_the_town(parse, geoparser, event_at):
     parsed = parse(
         "On Friday, monitors recorded 60 explosions near Donetsk Filtration Station, "

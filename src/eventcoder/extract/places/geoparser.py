@@ -16,6 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
+from eventcoder.extract.actors.dictionary import load_actor_dictionary
 from eventcoder.extract.evidence import make_evidence, sentence_at
 from eventcoder.extract.places.countries import countries, country
 from eventcoder.extract.places.gazetteer import Gazetteer, Place
@@ -79,6 +80,10 @@ class Geoparser:
             for d in c.demonyms
             for plural in ("", "s")
         }
+        # Armed groups and other actors named like places are not places.
+        self._actor_names = {
+            name_key(alias) for entry in load_actor_dictionary().entries for alias in entry.aliases
+        }
         self._last: tuple[ParsedArticle, list[ResolvedPlace]] | None = None
         self.load_seconds = time.monotonic() - started
 
@@ -94,12 +99,17 @@ class Geoparser:
         return [(m, exact.get(m.key) or loose.get(m.skeleton, [])) for m in mentions]
 
     def _spot(self, parsed: ParsedArticle):
-        mentions = spot_mentions(
-            parsed,
-            is_name=self._keys.__contains__,
-            is_skeleton=self._skeletons.__contains__,
-            exclude=self._demonyms,
-        )
+        mentions = [
+            m
+            for m in spot_mentions(
+                parsed,
+                is_name=self._keys.__contains__,
+                is_skeleton=self._skeletons.__contains__,
+                exclude=self._demonyms,
+            )
+            # "a Hamas military post" (Hamm, Germany); but "in al-Hirak" is the town.
+            if m.key not in self._actor_names or m.said_as_place
+        ]
         exact = self._lookup([m.key for m in mentions], self._exact, skeleton=False)
         loose = self._lookup(
             [m.skeleton for m in mentions if m.key not in exact], self._loose, skeleton=True

@@ -384,6 +384,12 @@ class MentionSpan:
     origin: bool  # where people came from ("migrants from X"), not where they acted
     locative: bool  # introduced by a locative preposition ("in X", "near X")
 
+    @property
+    def said_as_place(self) -> bool:
+        """True when the words around the name say it is a place: "in X", "the town of
+        X", "X province", "the X-Y road", "near X"."""
+        return self.locative or self.admin_level is not None or self.relation is not None
+
 
 def spot_mentions(
     parsed: ParsedArticle,

@@ -206,7 +206,7 @@ def resolve_mentions(
         unambiguous = (
             len({p.cc for p, _ in opts}) == 1
             and not pick[1]
-            and (_said_as_place(mention) or mention.ner_label in PLACE_LABELS)
+            and (mention.said_as_place or mention.ner_label in PLACE_LABELS)
         )
         if place.cc and (
             place.population >= MIN_FOREIGN_POPULATION
@@ -222,7 +222,7 @@ def resolve_mentions(
         for mention, opts in zip(mentions, options, strict=True):
             if not mention.locational:
                 continue
-            said = _said_as_place(mention)
+            said = mention.said_as_place
             floor = MIN_SAID_POPULATION if said else MIN_FOREIGN_POPULATION
             alike = [
                 p
@@ -357,12 +357,6 @@ def _called(mention: MentionSpan, place: Place) -> bool:
 def _is_code(mention: MentionSpan) -> bool:
     """True for short all-capital names ("EU", "UP", "J&K"): codes or abbreviations."""
     return mention.text.isupper() and len(mention.text) <= MAX_CODE_LENGTH
-
-
-def _said_as_place(mention: MentionSpan) -> bool:
-    """True when the words around a name say it is a place: "in X", "the town of X",
-    "X province", "the X-Y road", "near X"."""
-    return mention.locative or mention.admin_level is not None or mention.relation is not None
 
 
 def _looks_like(mention: MentionSpan, place: Place) -> bool:
@@ -507,7 +501,7 @@ def _plausible(m: MentionSpan, place: Place, fuzzy: bool, context: _Context) -> 
         # A town in a province the article names, said as a place, may be spelt far from
         # GeoNames' main name ("the town of Basira in ... Deir-ez-Zor": Al Busayrah).
         in_named_province = bool(place.admin1) and name_key(place.admin1) in context.admin1_keys
-        return in_play and (_looks_like(m, place) or in_named_province and _said_as_place(m))
+        return in_play and (_looks_like(m, place) or in_named_province and m.said_as_place)
     if in_play or place.feature in ("PCLI", "CONT"):
         return True
     if len(m.key) < MIN_FOREIGN_KEY_LENGTH and m.ner_label not in PLACE_LABELS:
