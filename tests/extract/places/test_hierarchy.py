@@ -192,3 +192,13 @@ def test_where_people_came_from_is_not_where_they_acted(parse, geoparser, event_
     )
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.location == "Halol"
+
+
+def test_a_part_of_a_city_far_from_it_is_a_namesake(parse, geoparser, event_at):
+    # Gujarat's town of Palanpur is 300 km from Surat: here it names a part of Surat.
+    parsed = parse(
+        "On Monday, about 500 migrant workers protested in Palanpur area of Surat city "
+        "(Surat, Gujarat) against their landlords."
+    )
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "Surat"

@@ -24,7 +24,6 @@ from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
 from eventcoder.extract.places.names import name_key, skeleton_key
 from eventcoder.extract.places.resolve import (
     NAMESAKE_GAP,
-    UNIT_GAP,
     ResolvedPlace,
     haversine_km,
     resolve_mentions,
@@ -47,6 +46,8 @@ SPECIFICITY = {"PPL": 0, "SPOT": 0, "ADM3": 1, "ADM2": 2, "ADM1": 3, "PCLI": 4}
 PRECISION = {"PPL": 1, "SPOT": 1, "ADM3": 2, "ADM2": 2, "ADM1": 3, "PCLI": 3}
 # Another named place within this distance corroborates a town's reading.
 CORROBORATION_KM = 100.0
+# A part of a city ("X area of Y city") lies within this distance of it.
+PART_KM = 30.0
 # Two names this alike (rapidfuzz ratio) are spellings of one unit: Dar'a/Daraa is 89.
 SAME_NAME_SIMILARITY = 88
 # Places this big (or provinces, countries) weigh double for the article's country.
@@ -317,16 +318,19 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
         return False  # "Khairpur city (Khairpur, Sindh)": its district vouches for it
     # "Rio Claro, Lara state", "Reni (Odessa)": the unit or bigger town right after a town
     # holds it, so a reading in another country, far from it, is a namesake. ("Panama City
-    # (Bella Vista)" names a neighbourhood after the city: it proves nothing.)
-    holder = next((p for p in places if 0 < p.start - place.end <= UNIT_GAP), None)
-    if (
-        holder is not None
-        and (holder.feature != "PPL" or holder.population > place.population)
-        and holder.country != place.country
-        and haversine_km(place.latitude, place.longitude, holder.latitude, holder.longitude)
-        > CORROBORATION_KM
-    ):
-        return True
+    # (Bella Vista)" names a neighbourhood after the city: it proves nothing.) Nor is a
+    # place far from the city it is said to be a part of ("Palanpur area of Surat city").
+    holder = next((p for p in places if p.start == place.holder_start), None)
+    if holder is not None:
+        km = haversine_km(place.latitude, place.longitude, holder.latitude, holder.longitude)
+        if (
+            (holder.feature != "PPL" or holder.population > place.population)
+            and holder.country != place.country
+            and km > CORROBORATION_KM
+        ):
+            return True
+        if place.part_of_holder and holder.feature == "PPL" and km > PART_KM:
+            return True
     neighbours = [
         p
         for p in places

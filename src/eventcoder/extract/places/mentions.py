@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventcoder.extract.places.names import ARTICLES, name_key, skeleton_key
 from eventcoder.records import ParsedArticle
@@ -345,6 +345,13 @@ ADMIN2_WORDS = (
     frozenset({"district", "county", "municipality", "rayon", "raion", "division"})
     | LOCAL_UNIT_WORDS
 )
+# Words between a place and the unit or city written right after it that holds it: "X, Y",
+# "X (Y", "X Y", "X town in Y", "X area of Y city".
+_HOLDER_GAP = re.compile(
+    r"^(?:\s+(?P<part>area|neighbou?rhood|quarter|district|sector|zone|part|suburb|"
+    r"locality|village|town|city))?(?P<link>\s*[,(]\s*|\s+(?:of|in)\s+(?:the\s+)?|\s+)$",
+    re.IGNORECASE,
+)
 # How far around a span cues are read, in characters (a clause, not the whole sentence).
 CUE_WINDOW = 90
 
@@ -383,6 +390,10 @@ class MentionSpan:
     cue_end: int
     origin: bool  # where people came from ("migrants from X"), not where they acted
     locative: bool  # introduced by a locative preposition ("in X", "near X")
+    # The name written right after this one as its container ("X, Y", "X in Y", "X area
+    # of Y"): its start, and whether the words say this is a part of it ("area of").
+    holder_start: int | None = None
+    part_of_holder: bool = False
 
     @property
     def said_as_place(self) -> bool:
@@ -433,7 +444,28 @@ def spot_mentions(
                 found.append(best)
     kept = _longest_first(found)
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
-    return [_describe(parsed, s, e, key, skel, covered) for s, e, key, skel in kept]
+    return _link_holders(
+        text, [_describe(parsed, s, e, key, skel, covered) for s, e, key, skel in kept]
+    )
+
+
+def _link_holders(text: str, mentions: list[MentionSpan]) -> list[MentionSpan]:
+    """Each mention with the name written right after it as its container, if any ("Reni,
+    Odessa", "Kafr Nassij in Dar'a", "Palanpur area of Surat city")."""
+    linked = []
+    for i, mention in enumerate(mentions):
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        gap = (
+            _HOLDER_GAP.match(text[mention.end : after.start])
+            if after is not None and after.sentence == mention.sentence
+            else None
+        )
+        if gap is None:
+            linked.append(mention)
+            continue
+        part = gap.group("part") is not None and gap.group("link").strip().lower() == "of"
+        linked.append(replace(mention, holder_start=after.start, part_of_holder=part))
+    return linked
 
 
 @functools.lru_cache(maxsize=1)

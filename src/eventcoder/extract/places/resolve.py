@@ -46,8 +46,6 @@ W_CORROBORATED = 3.0
 W_HELD = 4.0
 # "X (X)" and "X, X state": a repeated name is its own unit only right after itself.
 NAMESAKE_GAP = 3
-# Characters between a town and the unit written right after it: "X, Y", "X (Y", "X Y".
-UNIT_GAP = 2
 ADMIN_PRIOR = 4.0  # prior of an admin unit, as for a town of 10,000
 ANCHOR_KM = 60.0
 # Plausibility: outside the countries in play, only places this big are believable.
@@ -100,6 +98,8 @@ class ResolvedPlace:
     matched: str  # "exact" or "skeleton"
     confidence: float
     origin: bool  # "migrants from X": where people came from, not where they acted
+    holder_start: int | None  # the place written after it as its container ("X, Y")
+    part_of_holder: bool  # "X area of Y": a part of that place
 
     @classmethod
     def reading(
@@ -117,6 +117,8 @@ class ResolvedPlace:
         matched: str,
         confidence: float,
         origin: bool,
+        holder_start: int | None = None,
+        part_of_holder: bool = False,
     ) -> ResolvedPlace:
         """The mention at ``start:end`` read as gazetteer entry ``place``."""
         return cls(
@@ -141,6 +143,8 @@ class ResolvedPlace:
             matched=matched,
             confidence=confidence,
             origin=origin,
+            holder_start=holder_start,
+            part_of_holder=part_of_holder,
         )
 
 
@@ -396,22 +400,14 @@ def _unit_keys(place: Place) -> set[str]:
 
 
 def _holders(mentions: Sequence[MentionSpan]) -> list[int | None]:
-    """Per mention, the index of the name written right after it ("Reni, Odessa",
-    "Teotepeque (La Libertad)"), which usually holds it, or None."""
+    """Per mention, the index of the name that holds it ("Reni, Odessa", "Teotepeque (La
+    Libertad)"), or None; a repeated name ("Santa Ana (Santa Ana)") is left to
+    ``_corroborated``."""
+    index = {m.start: j for j, m in enumerate(mentions)}
     holders: list[int | None] = []
     for mention in mentions:
-        holders.append(
-            next(
-                (
-                    j
-                    for j, other in enumerate(mentions)
-                    if other.sentence == mention.sentence
-                    and other.key != mention.key  # "Santa Ana (Santa Ana)": see _corroborated
-                    and 0 < other.start - mention.end <= UNIT_GAP
-                ),
-                None,
-            )
-        )
+        j = index.get(mention.holder_start) if mention.holder_start is not None else None
+        holders.append(j if j is not None and mentions[j].key != mention.key else None)
     return holders
 
 
@@ -523,6 +519,8 @@ def _record(m: MentionSpan, place: Place, fuzzy: bool, confidence: float) -> Res
         matched="skeleton" if fuzzy else "exact",
         confidence=round(confidence, 3),
         origin=m.origin,
+        holder_start=m.holder_start,
+        part_of_holder=m.part_of_holder,
     )
 
 
