@@ -77,7 +77,7 @@ def event_id(mention: EventMention, iso3: str | None = None) -> str:
 def assemble_event(parsed: ParsedArticle, mention: EventMention, components: Components) -> Event:
     """Code every field of one mention and build its Event row with all evidence."""
     actors = components.actors.extract(parsed, mention)
-    retyped = retype_for_target(mention, actors.target_kind)
+    retyped = retype_for_target(parsed, mention, actors.target_kind)
     if retyped is not None:
         mention = retyped
         actors = components.actors.extract(parsed, mention)

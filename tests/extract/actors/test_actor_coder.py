@@ -89,6 +89,26 @@ def test_rebel_group_attacks_army(coder, parse):
     assert found.interaction == "12"
 
 
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # In the dictionary (an alias of the Donbass separatist forces).
+        (
+            "On 3 May 2020, the Ukrainian Forces fired small arms at the positions of the "
+            "Donbass People's Militia near Avdiivka.",
+            "NAF: United Armed Forces of Novorossiya",
+        ),
+        # Unknown: "People" inside an organisation's name is not the civilians.
+        ("On Monday, soldiers shelled the positions of the Arakan People's Army in Paletwa.", None),
+    ],
+)
+def test_people_in_an_armed_groups_name_are_not_civilians(coder, parse, text, actor2):
+    found = code(coder, parse, text, "Armed clash", "fired" if "fired" in text else "shelled")
+    assert found.actor2 != "Civilians" and found.target_kind != "civilians"
+    if actor2:
+        assert found.actor2 == actor2
+
+
 def test_passive_voice_agent(coder, parse):
     found = code(
         coder,

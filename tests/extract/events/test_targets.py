@@ -34,6 +34,17 @@ from eventcoder.pipeline import assemble_event, default_components
             "Armed clash",
             "Armed clash",
         ),
+        # The converse: a "clash" whose victims are civilians, with no second side.
+        (
+            "Police forces shot and killed a civilian in Goday on Sunday.",
+            "Armed clash",
+            "Attack",
+        ),
+        (
+            "Clashes between soldiers and gunmen in Karak left two civilians wounded.",
+            "Armed clash",
+            "Armed clash",
+        ),
     ],
 )
 def test_the_target_decides_attack_or_clash(parse, mention_over, text, predicted, expected):
@@ -44,12 +55,14 @@ def test_the_target_decides_attack_or_clash(parse, mention_over, text, predicted
     assert event.sub_event_type == expected
     if expected == "Armed clash":
         assert event.event_type == "Battles"
-        assert event.civilian_targeting is None
     else:
         assert event.event_type == "Violence against civilians"
         assert event.civilian_targeting == "Civilian targeting"
     if predicted == "Attack" and expected == "Armed clash":
         assert event.inter2 == "1"  # soldiers and police are state forces
+        assert event.civilian_targeting is None
+    if predicted == "Armed clash" and expected == "Attack":
+        assert event.inter2 == "7"  # civilians
 
 
 def test_retyping_keeps_the_span_and_says_why(parse, mention_over):

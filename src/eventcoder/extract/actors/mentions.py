@@ -290,6 +290,8 @@ class MentionFinder:
             return None  # "IS fighters": the named group is the actor
         if group == "civilians" and token.dep_ == "compound":
             return None
+        if group in {"civilians", "protesters", "rioters"} and _inside_a_name(token):
+            return None  # "the Donbass People's Militia" is an armed group, not people
         if group in {"civilians", "protesters", "rioters"}:
             # "Malian refugees" in Burkina Faso are Civilians (Mali).
             country = next(
@@ -461,3 +463,15 @@ def _own_text(token) -> str:
 def _is_country_word(countries: CountryTable, text: str) -> bool:
     """Country names and demonyms are places or modifiers here, never actors themselves."""
     return countries.name_or_demonym(text) is not None
+
+
+def _inside_a_name(token) -> bool:
+    """True for a capitalised word inside a longer organisation name (mid-sentence)."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return (
+        token.text[:1].isupper()
+        and not token.is_sent_start
+        and token.ent_type_ == "ORG"
+        and any(t.ent_type_ == "ORG" for t in neighbours)
+    )
