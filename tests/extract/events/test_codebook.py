@@ -1,10 +1,12 @@
-"""ACLED conventions on top of the classifier: shelling with small arms is a clash."""
+"""ACLED conventions on top of the classifier: shelling with small arms is a clash; a
+demonstration is coded by the acts its sentences report."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.events.codebook import apply_codebook
+from eventcoder.extract.events.codebook import apply_codebook, demonstration_acts
+from eventcoder.records import Sentence
 
 SHELLING = "Shelling/artillery/missile attack"
 
@@ -32,3 +34,52 @@ def test_small_arms_make_a_shelling_report_a_clash(text, expected):
 def test_other_sub_types_are_left_alone():
     text = "Gunmen exchanged fire with police after robbing a bank."
     assert apply_codebook(text, "Attack") == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected", "words"),
+    [
+        (
+            ["Workers barricaded roads with burning tyres in Sbeitla to demand their wages."],
+            "Violent demonstration",
+            "burning tyres",
+        ),
+        (
+            ["Students rallied outside the ministry in Conakry.", "Police dispersed them."],
+            "Protest with intervention",
+            "dispersed",
+        ),
+        (["Hundreds protested in Tunis against the arrest of a blogger."], None, None),
+        (
+            ["Students rallied in Minsk over exam dates.", "Police arrested five protesters."],
+            "Protest with intervention",
+            "arrested",
+        ),
+        (
+            [
+                "Journalists protested in Lahore against the arrest of an editor.",
+                "He was arrested in connection with a land case.",
+            ],
+            None,
+            None,
+        ),
+        (["Relatives demonstrated over the torching of their homes."], None, None),
+    ],
+)
+def test_demonstration_acts_decide_its_sub_type(texts, expected, words):
+    sentences, start = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(index=i, start=start, end=start + len(text), text=text))
+        start += len(text) + 1
+    found = demonstration_acts(sentences, "Peaceful protest")
+    if expected is None:
+        assert found is None
+    else:
+        name, sentence, (begin, end) = found
+        assert name == expected and sentence.text[begin:end] == words
+
+
+def test_a_riot_is_not_downgraded_by_an_intervention():
+    text = "Police arrested ten rioters who had thrown stones at the town hall."
+    sentence = Sentence(index=0, start=0, end=len(text), text=text)
+    assert demonstration_acts([sentence], "Violent demonstration") is None

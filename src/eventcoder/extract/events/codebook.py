@@ -3,11 +3,19 @@
 Shelling is remote violence only when heavy weapons are all that is reported: an exchange
 that also involves small arms, or fire from "unspecified weapons" on an enemy's positions,
 is ground combat, an Armed clash.
+
+A demonstration is coded by what happened at it: demonstrators burning tyres, throwing
+stones or vandalising make it a Violent demonstration; forces dispersing or arresting
+peaceful demonstrators make it a Protest with intervention. The words must report the
+act, not a grievance ("protested against the arrest of ..." stays peaceful).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from eventcoder.records import Sentence
 
 SHELLING = "Shelling/artillery/missile attack"
 ARMED_CLASH = "Armed clash"
@@ -38,3 +46,53 @@ def apply_codebook(text: str, sub_event_type: str) -> str:
     if GROUND_COMBAT.search(text):
         return ARMED_CLASH
     return sub_event_type
+
+
+PEACEFUL = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+VIOLENT = "Violent demonstration"
+# What demonstrators do that makes a demonstration violent.
+VIOLENT_ACTS = re.compile(
+    r"\b(?:burn(?:ing|t|ed) (?:of )?(?:tyres|tires)|(?:pelt|thr[eo]w|hurl)\w* (?:\w+ )?"
+    r"(?:stones|rocks|bricks|molotov\w*|petrol bombs|projectiles|bottles)|stone[- ]pelting"
+    r"|vandali[sz]\w*|ransack\w*|torch(?:ed|ing)|set (?:fire to|ablaze)|loot(?:ed|ing)"
+    r"|clash(?:ed)? with (?:the )?(?:police|security forces|soldiers|gendarmes|riot police))",
+    re.IGNORECASE,
+)
+# What forces do to a demonstration that makes it a protest with intervention; arrests
+# count only in a sentence about the demonstrators ("He was arrested in 2019" may be the
+# grievance's story).
+INTERVENTION_ACTS = re.compile(
+    r"\b(?:dispersed|broke up|(?:baton|lathi)[- ]charg\w*|tear ?gas\w*|teargas\w*"
+    r"|water cannons?|rubber bullets)\b"
+    r"|\b(?:arrested|detained)\b(?=.*\b(?:protesters?|demonstrators?|participants|crowd)\b)"
+    r"|\b(?:protesters?|demonstrators?|participants|crowd)\b.*?\b(?:arrested|detained)\b",
+    re.IGNORECASE,
+)
+# Words just before a cue that make it a grievance or a demand, not an act at the protest.
+GRIEVANCE = re.compile(
+    r"(?:against|over|release of|protest(?:ing|ed)?|demand\w*|denounc\w*|condemn\w*|of the)"
+    r"\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+GRIEVANCE_WINDOW = 40
+DEMONSTRATION_STEPS = {PEACEFUL: 0, INTERVENTION: 1, VIOLENT: 3}
+
+
+def demonstration_acts(
+    sentences: Sequence[Sentence], sub_event_type: str
+) -> tuple[str, Sentence, tuple[int, int]] | None:
+    """The more severe sub-type that the acts reported in a demonstration's sentences
+    call for, with the sentence and its span of the words (None if the type stands)."""
+    rank = DEMONSTRATION_STEPS.get(sub_event_type)
+    if rank is None:
+        return None
+    for name, acts in ((VIOLENT, VIOLENT_ACTS), (INTERVENTION, INTERVENTION_ACTS)):
+        if DEMONSTRATION_STEPS[name] <= rank:
+            continue
+        for sentence in sentences:
+            for match in acts.finditer(sentence.text):
+                before = sentence.text[max(0, match.start() - GRIEVANCE_WINDOW) : match.start()]
+                if not GRIEVANCE.search(before):
+                    return name, sentence, match.span()
+    return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from eventcoder.extract.events.codebook import demonstration_acts
 from eventcoder.extract.events.filters import DAY_LEVEL_DATE, veto_reason
 from eventcoder.extract.events.taxonomy import sub_event_type
 from eventcoder.extract.evidence import make_evidence
@@ -28,6 +29,8 @@ MERGE_MIN_TYPE_PROB = 0.2
 # Entity labels that anchor a sentence to its own place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ARRESTS = "Arrests"
+# Evidence method of a sub-type decided by the words of the acts at a demonstration.
+CODEBOOK_METHOD = "rules.events.demonstration.v1"
 # A joined sentence escalates a demonstration only when this sure of its own reading:
 # follow-ups that merely echo a grievance ("protesters also demanded the return of looted
 # funds") read as weak riots or arrests. On 1,500 ACLED dev notes 0.8 scored best
@@ -153,11 +156,18 @@ def to_mentions(
     for group in groups:
         main = group[0]
         others = sorted(c.sentence.index for c in group[1:])
+        follow_ups = _follow_ups(parsed, group, claimed)
         deciding, name = _most_severe(group)
+        cue, how, confidence = deciding.trigger, method, deciding.confidence
+        sentences = [c.sentence for c in group] + [parsed.sentences[i] for i in follow_ups]
+        acts = demonstration_acts(sentences, name)
+        if acts is not None:
+            name, sentence, (start, end) = acts
+            cue, how = (sentence.start + start, sentence.start + end), CODEBOOK_METHOD
         row = sub_event_type(name)
         start, end = main.trigger
         evidence = tuple(
-            make_evidence(parsed, field, value, *deciding.trigger, method, deciding.confidence)
+            make_evidence(parsed, field, value, *cue, how, confidence)
             for field, value in row.type_fields().items()
         )
         mentions.append(
@@ -171,7 +181,7 @@ def to_mentions(
                 plover_type=row.plover_type,
                 confidence=round(main.confidence, 3),
                 evidence=evidence,
-                follow_up_indices=_follow_ups(parsed, group, claimed),
+                follow_up_indices=follow_ups,
             )
         )
     return mentions
