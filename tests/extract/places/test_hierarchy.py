@@ -3,6 +3,8 @@ the event at X and choose X's reading that agrees with the units named after it.
 
 from __future__ import annotations
 
+import pytest
+
 from eventcoder.extract.places import haversine_km
 
 
@@ -111,94 +113,96 @@ def test_scene_setting_place_before_the_real_subject_is_located(parse, geoparser
     assert finding.country == "Venezuela" and finding.location == "Barinas"
 
 
-def test_unit_written_after_a_town_picks_the_towns_country(parse, geoparser, event_at):
+# (text, country, location, (lat, lon) within 25 km; None: not checked)
+WRITTEN_AFTER = [
     # France's Rennes is also "Reni" in GeoNames; Odessa makes it Reni in Ukraine.
-    parsed = parse("On Friday, a councillor's car was set on fire in Reni, Odessa.")
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.country == "Ukraine" and finding.location == "Reni"
-    assert haversine_km(finding.latitude, finding.longitude, 45.45, 28.28) < 25
-
-
-def test_state_written_after_a_town_rules_out_its_foreign_namesake(parse, geoparser, event_at):
+    (
+        "On Friday, a councillor's car was set on fire in Reni, Odessa.",
+        "Ukraine",
+        "Reni",
+        (45.45, 28.28),
+    ),
     # Venezuela's Rio Claro is missing from the gazetteer: Brazil's must not stand in.
-    parsed = parse("On Tuesday, in Rio Claro, Lara state, residents protested over gas shortages.")
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.country == "Venezuela" and finding.admin1 == "Lara"
-    assert finding.geo_precision == 3
-
-
-def test_namesake_nearest_the_town_written_after_it(parse, geoparser, event_at):
+    (
+        "On Tuesday, in Rio Claro, Lara state, residents protested over gas shortages.",
+        "Venezuela",
+        "Lara",
+        None,
+    ),
     # Donetsk oblast has several Oleksandrivkas: the one by Donetsk city is meant.
-    parsed = parse(
+    (
         "On Saturday, the army fired mortars at militia positions in the area of "
-        "Oleksandrivka, Donetsk."
-    )
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.location == "Oleksandrivka"
-    assert haversine_km(finding.latitude, finding.longitude, 48.0, 37.8) < 25
-
-
-def test_loosely_spelt_town_in_a_named_province(parse, geoparser, event_at):
+        "Oleksandrivka, Donetsk.",
+        "Ukraine",
+        "Oleksandrivka",
+        (48.0, 37.8),
+    ),
     # GeoNames calls Basira "Al Busayrah"; Deir-ez-Zor vouches for the reading.
-    parsed = parse(
+    (
         "On Monday, militants fired an RPG at a checkpoint in the town of Basira in the "
-        "eastern countryside of Deir-ez-Zor."
-    )
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.country == "Syria" and finding.geo_precision == 1
-    assert haversine_km(finding.latitude, finding.longitude, 35.16, 40.43) < 25
-
-
-def test_town_in_a_province_spelt_another_way_is_the_place(parse, geoparser, event_at):
+        "eastern countryside of Deir-ez-Zor.",
+        "Syria",
+        "Al Busayrah",
+        (35.16, 40.43),
+    ),
     # "Dar'a" is GeoNames' "Daraa": the province holds Kafr Nassij, the event's place.
-    parsed = parse("On Thursday, a gunman killed an intelligence officer in Kafr Nassij in Dar'a.")
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.location == "Kafr Nasij" and finding.geo_precision == 1
-
-
-def test_short_form_of_a_town_name_in_its_named_state(parse, geoparser, event_at):
+    (
+        "On Thursday, a gunman killed an intelligence officer in Kafr Nassij in Dar'a.",
+        "Syria",
+        "Kafr Nasij",
+        None,
+    ),
     # "Cintalapa" is Cintalapa de Figueroa, Chiapas, not a hamlet called Cintalapa.
-    parsed = parse("On Tuesday, in Cintalapa, Chiapas, armed men kidnapped three people.")
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.location == "Cintalapa de Figueroa"
-    assert haversine_km(finding.latitude, finding.longitude, 16.69, -93.72) < 25
-
-
-def test_neighbourhood_is_part_of_the_city_not_a_town_of_its_name(parse, geoparser, event_at):
-    parsed = parse(
+    (
+        "On Tuesday, in Cintalapa, Chiapas, armed men kidnapped three people.",
+        "Mexico",
+        "Cintalapa de Figueroa",
+        (16.69, -93.72),
+    ),
+    # A neighbourhood is a part of the city, not the town Bom Jardim elsewhere in Brazil.
+    (
         "On Monday, in Fortaleza, Ceara, gunmen shot a man dead at his home in Bom Jardim "
-        "neighborhood."
-    )
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert haversine_km(finding.latitude, finding.longitude, -3.72, -38.54) < 25
-
-
-def test_press_abbreviation_of_a_state_names_it(parse, geoparser, event_at):
-    # Poonch is a district in India's Jammu and Kashmir and a division of Pakistan's Azad
+        "neighborhood.",
+        "Brazil",
+        None,
+        (-3.72, -38.54),
+    ),
+    # Poonch is a district of India's Jammu and Kashmir and a division of Pakistan's Azad
     # Kashmir; "J&K" (data/places/admin-abbreviations.csv) says which.
-    parsed = parse(
-        "On Friday, the armies of India and Pakistan exchanged fire across the Line of Control "
-        "at Mankote sector (Poonch district, J&K)."
-    )
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.country == "India"
-    assert haversine_km(finding.latitude, finding.longitude, 33.77, 74.09) < 25
-
-
-def test_where_people_came_from_is_not_where_they_acted(parse, geoparser, event_at):
-    parsed = parse(
-        "On Saturday, hundreds of migrant workers from Surat threw stones at police at Halol "
-        "check post (Panchmahal, Gujarat) after their buses were stopped."
-    )
-    finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.location == "Halol"
-
-
-def test_a_part_of_a_city_far_from_it_is_a_namesake(parse, geoparser, event_at):
+    (
+        "On Friday, the armies of India and Pakistan exchanged fire across the Line of "
+        "Control at Mankote sector (Poonch district, J&K).",
+        "India",
+        None,
+        (33.77, 74.09),
+    ),
     # Gujarat's town of Palanpur is 300 km from Surat: here it names a part of Surat.
-    parsed = parse(
+    (
         "On Monday, about 500 migrant workers protested in Palanpur area of Surat city "
-        "(Surat, Gujarat) against their landlords."
-    )
+        "(Surat, Gujarat) against their landlords.",
+        "India",
+        "Surat",
+        None,
+    ),
+    # Where people came from is not where they acted.
+    (
+        "On Saturday, hundreds of migrant workers from Surat threw stones at police at Halol "
+        "check post (Panchmahal, Gujarat) after their buses were stopped.",
+        "India",
+        "Halol",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "location", "point"), WRITTEN_AFTER)
+def test_the_words_around_a_name_pick_its_reading(
+    parse, geoparser, event_at, text, country, location, point
+):
+    parsed = parse(text)
     finding = geoparser.extract(parsed, event_at(parsed))
-    assert finding.location == "Surat"
+    assert finding.country == country
+    if location:
+        assert finding.location == location
+    if point:
+        assert haversine_km(finding.latitude, finding.longitude, *point) < 25
