@@ -6,9 +6,8 @@ whose name key is a gazetteer name is a candidate, whatever NER says. NER and th
 are used only as cues: a span inside a longer person or organisation name, or the subject
 of a verb ("Moscow said"), is kept for context but marked non-locational.
 
-The words around a span say how the place relates to the event ("20 km north of X",
-"the road from A to B", "X countryside", "the X governorate"), which decides ACLED's
-geo_precision and whether an admin unit or a town is meant.
+What the words around each span say (``cues``) is recorded with it, and so is the name
+written right after it as its container ("Reni, Odessa", "X area of Y city").
 """
 
 from __future__ import annotations
@@ -18,6 +17,18 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from eventcoder.extract.places.cues import (
+    CUE_WINDOW,
+    LOCATIVE_WORDS,
+    NOT_PLACES,
+    SETTLEMENT_WORDS,
+    admin_level,
+    is_locational,
+    is_partial,
+    ner_label,
+    read_relation,
+    word_before,
+)
 from eventcoder.extract.places.names import ARTICLES, name_key, skeleton_key
 from eventcoder.records import ParsedArticle
 
@@ -56,295 +67,6 @@ INNER_WORDS = ARTICLES | frozenset(
         "and",
     }
 )
-# Capitalised words that start sentences or titles and match some village somewhere.
-NOT_PLACES = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "god",
-        "allah",
-        "president",
-        "minister",
-        "police",
-        "army",
-        "prev",
-        "next",
-        "follow",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "col",
-        "the",
-        "this",
-        "on",
-        "in",
-        "at",
-        "as",
-        "but",
-        "after",
-        "before",
-        "during",
-        "around",
-        "about",
-        "unknown",
-        "islamic state",
-        "taliban",
-        "reuters",
-        "associated press",
-        "covid",
-        "coronavirus",
-        "a",
-        "an",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "its",
-        "their",
-        "there",
-        "these",
-        "those",
-        "some",
-        "all",
-        "no",
-        "yes",
-        "one",
-        "two",
-        "three",
-        "governorate",
-        "province",
-        "district",
-        "region",
-        "state",
-        "county",
-        "city",
-        "town",
-        "village",
-    }
-)
-# Entity labels whose longer spans swallow a place name ("Syrian Observatory ..." is an
-# organisation, "Salim Abu Ahmed" a person): the place inside is not where things happen.
-# (The model's other labels, WORK_OF_ART or EVENT, are too noisy on place lists.)
-SWALLOWING_LABELS = frozenset({"PERSON", "ORG"})
-# Things named after a place: "US dollar" or "Molotov cocktail" (Molotov was Perm's name)
-# is never a place, however it is parsed.
-THING_WORDS = frozenset(["dollar", "dollars", "pound", "euro", "currency", "cocktail", "cocktails"])
-# Nouns that a place name modifies when it stands for a state or a group, not a location
-# ("US dollar", "Afghan army", "Tarabin tribe").
-NON_LOCATIONAL_HEADS = THING_WORDS | frozenset(
-    [
-        "government",
-        "army",
-        "forces",
-        "military",
-        "troops",
-        "officials",
-        "embassy",
-        "consulate",
-        "president",
-        "authorities",
-        "tribe",
-        "clan",
-        "family",
-        "militia",
-        "brigade",
-        "battalion",
-        "regiment",
-        "party",
-        "ministry",
-        "regime",
-        "media",
-        "television",
-        "press",
-        "state",
-        "national",
-        "nationals",
-        "citizens",
-        "league",
-    ]
-)
-# Words that make the name before them a part of a city, not a town of that name: the
-# event is in the city named around it.
-NEIGHBOURHOOD_WORDS = frozenset(
-    ["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods"]
-)
-# Capitalised words after a name that belong to it without making another place.
-SETTLEMENT_WORDS = frozenset(["city", "town", "village", "municipality", "camp"])
-# Capitalised words that may precede a place name without making it part of a longer one.
-DIRECTION_WORDS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "upper",
-        "lower",
-        "greater",
-        "new",
-        "old",
-    ]
-)
-# Prepositions that introduce a location ("in Binnish", "near Kabul").
-LOCATIVE_WORDS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "outside",
-        "around",
-        "across",
-        "towards",
-        "toward",
-        "via",
-        "of",
-        "between",
-        "and",
-    ]
-)
-# Verbs whose subject stays a place ("Kabul lies", "the town sits on the river").
-LOCATION_VERBS = frozenset(
-    [
-        "be",
-        "lie",
-        "sit",
-        "stand",
-        "border",
-        "host",
-        "remain",
-        "become",
-        "have",
-        "see",
-        "witness",
-        "experience",
-        "suffer",
-        "face",
-    ]
-)
-
-_DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-_TOWN = r"(?:the\s+)?(?:(?:town|city|village|area|district|province|governorate)\s+of\s+)?"
-# Cues read in the text just before a span (matched at its end) or just after it.
-_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "distance",
-        re.compile(
-            r"\b(?:\d+(?:[.,]\d+)?|a few|several|some|about \d+)\s*-?\s*(?:km|kms|kilometers|"
-            r"kilometres|miles|mi)\b[^.;]{0,30}?(?:of|from)\s+" + _TOWN + r"$"
-        ),
-    ),
-    (
-        "road",
-        re.compile(
-            r"\b(?:road|highway|motorway|route)\b[^.;]{0,40}?\b(?:from|between|"
-            r"linking|connecting|of)\s+" + _TOWN + r"$"
-        ),
-    ),
-    (
-        "road",
-        re.compile(
-            r"\b(?:road|highway|motorway|route)\b[^.;]{0,40}?\b(?:from|between|"
-            r"linking|connecting)\s+\S[^.;]{0,40}?\s(?:to|and|with)\s+" + _TOWN + r"$"
-        ),
-    ),
-    (
-        "outskirts",
-        re.compile(
-            r"\b(?:outskirts|suburbs?|edge|environs|periphery|"
-            r"outside)\s+(?:of\s+)?" + _TOWN + r"$"
-        ),
-    ),
-    (
-        "countryside",
-        re.compile(
-            r"\b(?:countryside|rural areas?|villages|vicinity|surroundings)"
-            r"\s+of\s+" + _TOWN + r"$"
-        ),
-    ),
-    ("border", re.compile(r"\bborders? (?:with|of|between)\s+(?:the\s+)?$")),
-    (
-        "near",
-        re.compile(
-            r"\b(?:near|nearby|close to|next to|not far from|around|in the "
-            r"vicinity of|" + _DIRS + r"\s+of)\s+" + _TOWN + r"$"
-        ),
-    ),
-)
-_FACILITIES = (
-    r"(?:airport|air base|airbase|station|bridge|dam|junction|crossing|checkpoint|camp|"
-    r"port|prison|base|roundabout|interchange)"
-)
-_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "countryside",
-        re.compile(
-            r"^(?:'s)?\s*(?:countryside|rural areas?|outskirts|suburbs|"
-            r"surroundings|environs|vicinity|hinterland)\b"
-        ),
-    ),
-    ("road", re.compile(r"^\s*-\s*\S+\s+(?:road|highway)\b")),
-    # A road named after a town ("on Murree road in Rawalpindi", "the Halba highway"):
-    # the town itself only when nothing else is named.
-    ("street", re.compile(r"^\s+(?:road|street|avenue|highway|boulevard)\b")),
-    # "Donetsk Airport", "Rafah crossing", "Donetsk Filtration Station": a site at the
-    # edge of the town.
-    ("near", re.compile(r"^\s+(?:[a-z]+\s+)?" + _FACILITIES + r"\b")),
-    ("border", re.compile(r"^[^.;]{0,40}?\b(?:near|close to|along|on) the (?:\w+\s+)?border\b")),
-)
-# Words after a name that say an admin unit is meant, with the level they point to.
-_ADMIN_AFTER = re.compile(
-    r"^\s*(governorate|province|region|state|oblast|prefecture|department|county|district|"
-    r"municipality|division|emirate|territory|rayon|raion|muhafazah|wilayah?|lga|township|"
-    r"tehsil|commune)\b",
-    re.I,
-)
-_ADMIN_BEFORE = re.compile(
-    r"\b(governorate|province|region|state|county|district|municipality|department)"
-    r"\s+of\s+(?:the\s+)?$",
-    re.I,
-)
-_TOWN_CUE = re.compile(
-    r"(?:\b(?:town|city|village|hamlet|neighbou?rhood)\s+of\s+(?:the\s+)?$)", re.I
-)
-_TOWN_AFTER = re.compile(r"^\s*(?:town|city|village)\b", re.I)
-# Local government areas (Nigeria), townships (Myanmar), tehsils (South Asia) and communes
-# (Burundi, Sahel) are second-level units as ACLED codes them; written after a name they
-# never make it an organisation's ("Ado LGA").
-LOCAL_UNIT_WORDS = frozenset({"lga", "township", "tehsil", "commune"})
-ADMIN2_WORDS = (
-    frozenset({"district", "county", "municipality", "rayon", "raion", "division"})
-    | LOCAL_UNIT_WORDS
-)
 # Words between a place and the unit or city written right after it that holds it: "X, Y",
 # "X (Y", "X Y", "X town in Y", "X area of Y city".
 _HOLDER_GAP = re.compile(
@@ -352,17 +74,6 @@ _HOLDER_GAP = re.compile(
     r"locality|village|town|city))?(?P<link>\s*[,(]\s*|\s+(?:of|in)\s+(?:the\s+)?|\s+)$",
     re.IGNORECASE,
 )
-# How far around a span cues are read, in characters (a clause, not the whole sentence).
-CUE_WINDOW = 90
-
-
-def _word_before(doc, start_tok: int) -> str:
-    """The lower-cased word before a name, skipping a lower-case Arabic article ("in el
-    Hermel": "in"); "" at the start of the text."""
-    before = start_tok - 1
-    if before > 0 and doc[before].text in ARTICLES:
-        before -= 1
-    return doc[before].lower_ if before >= 0 else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,18 +227,7 @@ def _describe(
     sent_end = sentence.end if sentence else len(text)
     before = text[max(sent_start, start - CUE_WINDOW) : start]
     after = text[end : min(sent_end, end + CUE_WINDOW)]
-    relation, relation_start, cue_end = None, start, end
-    for name, pattern in _BEFORE:
-        match = pattern.search(before.lower())
-        if match:
-            relation, relation_start = name, start - len(before) + match.start()
-            break
-    if relation is None:
-        for name, pattern in _AFTER:
-            match = pattern.search(after.lower())
-            if match:
-                relation, cue_end = name, end + match.end()
-                break
+    relation, relation_start, cue_end = read_relation(before, after, start, end)
     return MentionSpan(
         start=start,
         end=end,
@@ -535,140 +235,16 @@ def _describe(
         key=key,
         skeleton=skeleton,
         sentence=sentence.index if sentence else -1,
-        ner_label=_ner_label(span),
+        ner_label=ner_label(span),
         relation=relation,
         relation_start=relation_start,
-        admin_level=_admin_level(before, after),
-        locational=_locational(span, covered) and not _partial(span),
+        admin_level=admin_level(before, after),
+        locational=is_locational(span, covered) and not is_partial(span),
         cue_end=cue_end,
-        origin=relation is None and _word_before(doc, start_tok) == "from",
-        locative=_word_before(doc, start_tok) in LOCATIVE_WORDS
+        origin=relation is None and word_before(doc, start_tok) == "from",
+        locative=word_before(doc, start_tok) in LOCATIVE_WORDS
         # "in Mulange (Mulanje, Southern)": apposed to a named place
         or (span.root.dep_ in ("appos", "conj", "npadvmod") and span.root.head.i in covered)
         or relation == "near"
         and cue_end > end,  # "the Zahle roundabout"
-    )
-
-
-def _admin_level(before: str, after: str) -> int | None:
-    match = _ADMIN_AFTER.search(after) or _ADMIN_BEFORE.search(before)
-    if match:
-        return 2 if match.group(1).lower() in ADMIN2_WORDS else 1
-    if _TOWN_CUE.search(before) or _TOWN_AFTER.search(after):
-        return 0
-    return None
-
-
-def _ner_label(span) -> str:
-    labels = {t.ent_type_ for t in span if t.ent_type_}
-    return labels.pop() if len(labels) == 1 else ""
-
-
-def _partial(span) -> bool:
-    """True when capitalised words glue onto the name: "Jabal al-Zawiya" is not Zawiya,
-    "Ghadir al Bostan" not Boston, "Central Zone" not the village Central, "Ahim
-    Junction" not Ahim; "Busra Esh-Sham", "Valenzuela City" and "Donetsk Airport" are."""
-    doc = span.doc
-    i = span.start - 1
-    if i > 0 and doc[i].lower_ in ARTICLES | {"-"}:  # "Ghadir al Bostan", "Jabal al-Zawiya"
-        i -= 1
-        if doc[i].text == "-" and i > 0:
-            i -= 1
-    before = doc[i] if i >= 0 and i < span.start else None
-    after = doc[span.end] if span.end < len(doc) else None
-    glued_before = (
-        before is not None
-        and not before.is_sent_start
-        and before.is_alpha
-        and before.text[:1].isupper()
-        and before.lower_ not in DIRECTION_WORDS
-        and before.lower_ not in NOT_PLACES
-    )
-    glued_after = (
-        after is not None
-        and after.is_alpha
-        and after.text[:1].isupper()
-        and after.lower_ not in ARTICLES
-        and after.lower_ not in SETTLEMENT_WORDS
-        and not _ADMIN_AFTER.match(after.text)  # "North Governorate" is a cue
-        and not _names_site(doc, span.end)  # "Donetsk Airport" is near Donetsk
-    )
-    return glued_before or glued_after
-
-
-def _names_site(doc, i: int) -> bool:
-    """True when the words from token ``i`` name a site by the town before them: a
-    facility word, or one word then a facility word ("Donetsk Filtration Station")."""
-    return any(j < len(doc) and re.fullmatch(_FACILITIES, doc[j].lower_) for j in (i, i + 1))
-
-
-def _glued(span, ent) -> list:
-    """Words of ``ent`` joined to ``span`` without punctuation ("Surman (Azzawya)" is two
-    names, "Syrian Observatory for Human Rights" one)."""
-    doc = span.doc
-    words = []
-    i = span.start - 1
-    while i >= ent.start and not _separates(doc[i]):
-        words.append(doc[i])
-        i -= 1
-    i = span.end
-    while i < ent.end and not _separates(doc[i]):
-        words.append(doc[i])
-        i += 1
-    return words
-
-
-def _separates(token) -> bool:
-    """Punctuation between names, but not a possessive ("International Workers' Day")."""
-    return token.is_punct and token.tag_ != "POS"
-
-
-def _locational(span, covered: set[int]) -> bool:
-    """False for "Moscow said" (metonymy), "US dollar" (modifier) and names inside longer
-    person or organisation names ("Salim Abu Ahmed", "Syrian Observatory ...")."""
-    for ent in span.doc.ents:
-        if ent.label_ in SWALLOWING_LABELS and ent.start <= span.start and span.end <= ent.end:
-            if re.fullmatch(_FACILITIES, span.doc[ent.end - 1].lower_):
-                continue  # "near Donetsk Filtration Station": a site at or by the town
-            # Words of the entity that are not place names themselves ("Bamako (Bamako)"
-            # and "Rafah (Rafah, North Sinai)" are lists of places, not organisations).
-            # Nor is "Ado LGA" ("Harare City Council" and "Washington State University" are).
-            extra = [
-                t
-                for t in _glued(span, ent)
-                if t.i not in covered and t.text[:1].isupper() and t.lower_ not in LOCAL_UNIT_WORDS
-            ]
-            if extra:
-                return False
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and following.lower_ in THING_WORDS:
-        return False  # "the US dollar exchange rate", parsed with "dollar" beside "US"
-    if following is not None and following.lower_ in NEIGHBOURHOOD_WORDS:
-        return False  # "in Bom Jardim neighborhood" of Fortaleza, not the town Bom Jardim
-    root = span.root
-    head = root
-    for _ in range(3):  # "the US dollar exchange rate": up the noun phrase
-        if head.dep_ not in ("compound", "amod", "nmod", "poss") or head.head is head:
-            break
-        low, high = sorted((head.i, head.head.i))
-        if any(t.is_punct for t in span.doc[low + 1 : high]):
-            break  # "... in eastern Ukraine - defence ministry": a headline's source
-        head = head.head
-        if head.lower_ == "state":
-            continue  # "in Kano state" names the unit; "Kano state government" does not
-        if head.lower_ in NON_LOCATIONAL_HEADS:  # "Russia's government", "US dollar"
-            return False
-    while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
-        root = root.head
-    # The active subject of a verb acts: "Russia denied", "Moscow launched" (metonymy);
-    # but not when the verb has another subject ("On 4 May, Barinas, Barinas state,
-    # residents burned tires": a misparsed scene-setting place).
-    other_subjects = [
-        t for t in root.head.children if t.dep_ == "nsubj" and t.i != root.i and t.i > root.i
-    ]
-    return not (
-        root.dep_ == "nsubj"
-        and root.head.pos_ in ("VERB", "AUX")
-        and root.head.lemma_ not in LOCATION_VERBS
-        and not other_subjects
     )
