@@ -142,6 +142,7 @@ def train_event_model(path: Path | str, fmt: str | None, out_dir: Path | str) ->
         "negatives": {
             name: {"sha256": _sha256(data_dir() / name), "licence": licence}
             for name, licence in DATA_LICENCES.items()
+            if name != PRIOR_FILE  # a user's export has the world's mix: no prior
         },
     }
     for line in _train_into(out, user + shipped_negatives(), sources):
