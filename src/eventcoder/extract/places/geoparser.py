@@ -23,7 +23,6 @@ from eventcoder.extract.places.gazetteer import Gazetteer, Place
 from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
 from eventcoder.extract.places.names import name_key, skeleton_key
 from eventcoder.extract.places.resolve import (
-    NAMESAKE_GAP,
     ResolvedPlace,
     haversine_km,
     resolve_mentions,
@@ -286,8 +285,6 @@ def _container(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
     """True when ``place`` names the province or district of another place in its
     sentence: in "Tal Tamer city in Al-Hasakeh" the city of Al-Hasakah stands for its
     province, and the event is in Tal Tamer (spellings compared loosely)."""
-    if _named_again(place, places):
-        return False  # "Medenine (Medenine)": the town, then its unit
     own = {name_key(place.text), name_key(place.name)}
     own |= {skeleton_key(k) for k in own} - {""}
     for other in places:
@@ -314,8 +311,8 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
     (Kaduna North LGA, Kaduna)" is not the Tudun Wada of Kano; nor is a town in a
     country other than that of every unit and corroborated town its sentence names
     ("the village of Dardara in the countryside of Ras Al Ain in Al-Hasakeh")."""
-    if place.feature != "PPL" or not place.admin1 or _named_again(place, places):
-        return False  # "Khairpur city (Khairpur, Sindh)": its district vouches for it
+    if place.feature != "PPL" or not place.admin1:
+        return False
     # "Rio Claro, Lara state", "Reni (Odessa)": the unit or bigger town right after a town
     # holds it, so a reading in another country, far from it, is a namesake. ("Panama City
     # (Bella Vista)" names a neighbourhood after the city: it proves nothing.) Nor is a
@@ -364,16 +361,6 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
     return all(
         haversine_km(place.latitude, place.longitude, u.latitude, u.longitude) > CORROBORATION_KM
         for u in units
-    )
-
-
-def _named_again(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
-    """True when the name comes again right after the place, as its district ("Salem city
-    (Salem, TN)", "Medenine (Medenine)")."""
-    key = name_key(place.text)
-    return any(
-        0 < p.start - place.end <= NAMESAKE_GAP + len(" city") and name_key(p.text) == key
-        for p in places
     )
 
 
