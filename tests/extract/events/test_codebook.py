@@ -49,6 +49,11 @@ def test_other_sub_types_are_left_alone():
             "Protest with intervention",
             "dispersed",
         ),
+        (
+            ["Inmates rioted at the prison in Sapele over a ban on visits."],
+            "Violent demonstration",
+            "rioted",
+        ),
         (["Hundreds protested in Tunis against the arrest of a blogger."], None, None),
         (
             ["Students rallied in Minsk over exam dates.", "Police arrested five protesters."],

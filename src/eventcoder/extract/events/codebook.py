@@ -53,10 +53,11 @@ INTERVENTION = "Protest with intervention"
 VIOLENT = "Violent demonstration"
 # What demonstrators do that makes a demonstration violent.
 VIOLENT_ACTS = re.compile(
-    r"\b(?:burn(?:ing|t|ed) (?:of )?(?:tyres|tires)|(?:pelt|thr[eo]w|hurl)\w* (?:\w+ )?"
+    r"\b(?:burn(?:ing|t|ed) (?:of )?(?:tyres|tires|objects|barricades)"
+    r"|(?:pelt|thr[eo]w|hurl)\w* (?:\w+ )?"
     r"(?:stones|rocks|bricks|molotov\w*|petrol bombs|projectiles|bottles)|stone[- ]pelting"
-    r"|vandali[sz]\w*|ransack\w*|torch(?:ed|ing)|set (?:fire to|ablaze)|loot(?:ed|ing)"
-    r"|clash(?:ed)? with (?:the )?(?:police|security forces|soldiers|gendarmes|riot police))",
+    r"|vandali[sz]\w*|ransack\w*|torch(?:ed|ing)|set(?:ting)? (?:fire|ablaze)|loot(?:ed|ing)"
+    r"|riot(?:ed|ing)|broke into|storm(?:ed|ing)|scuffles?|clash(?:ed|es)? with)\b",
     re.IGNORECASE,
 )
 # What forces do to a demonstration that makes it a protest with intervention; arrests
