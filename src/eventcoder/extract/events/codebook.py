@@ -51,6 +51,16 @@ def apply_codebook(text: str, sub_event_type: str) -> str:
 PEACEFUL = "Peaceful protest"
 INTERVENTION = "Protest with intervention"
 VIOLENT = "Violent demonstration"
+ARRESTS = "Arrests"
+# What a report of each sub-type makes of a demonstration, by rank: arrests at a protest
+# are an intervention; protesters turning violent make it a riot whatever the police did.
+PROTEST_ESCALATION: dict[str, tuple[int, str]] = {
+    PEACEFUL: (0, PEACEFUL),
+    INTERVENTION: (1, INTERVENTION),
+    ARRESTS: (1, INTERVENTION),
+    "Excessive force against protesters": (2, "Excessive force against protesters"),
+    VIOLENT: (3, VIOLENT),
+}
 # What demonstrators do that makes a demonstration violent.
 VIOLENT_ACTS = re.compile(
     r"\b(?:burn(?:ing|t|ed) (?:of )?(?:tyres|tires|objects|barricades)"
@@ -77,7 +87,6 @@ GRIEVANCE = re.compile(
     re.IGNORECASE,
 )
 GRIEVANCE_WINDOW = 40
-DEMONSTRATION_STEPS = {PEACEFUL: 0, INTERVENTION: 1, VIOLENT: 3}
 
 
 def demonstration_acts(
@@ -85,11 +94,11 @@ def demonstration_acts(
 ) -> tuple[str, Sentence, tuple[int, int]] | None:
     """The more severe sub-type that the acts reported in a demonstration's sentences
     call for, with the sentence and its span of the words (None if the type stands)."""
-    rank = DEMONSTRATION_STEPS.get(sub_event_type)
-    if rank is None:
-        return None
+    if sub_event_type not in (PEACEFUL, INTERVENTION):
+        return None  # a riot or excessive force stands; other types are not demonstrations
+    rank = PROTEST_ESCALATION[sub_event_type][0]
     for name, acts in ((VIOLENT, VIOLENT_ACTS), (INTERVENTION, INTERVENTION_ACTS)):
-        if DEMONSTRATION_STEPS[name] <= rank:
+        if PROTEST_ESCALATION[name][0] <= rank:
             continue
         for sentence in sentences:
             for match in acts.finditer(sentence.text):

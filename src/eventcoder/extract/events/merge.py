@@ -8,7 +8,7 @@ otherwise it founds a new event.
 
 A demonstration is coded by its most severe moment, as ACLED does: a protest founded by
 one sentence becomes "Protest with intervention" when a sentence of the same event reports
-arrests or dispersal, and so on up the ladder in PROTEST_ESCALATION.
+arrests or dispersal, and so on up the ladder in codebook.PROTEST_ESCALATION.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from eventcoder.extract.events.codebook import demonstration_acts
+from eventcoder.extract.events.codebook import ARRESTS, PROTEST_ESCALATION, demonstration_acts
 from eventcoder.extract.events.filters import DAY_LEVEL_DATE, veto_reason
 from eventcoder.extract.events.taxonomy import sub_event_type
 from eventcoder.extract.evidence import make_evidence
@@ -28,7 +28,6 @@ from eventcoder.records import EventMention, ParsedArticle, Sentence, Span
 MERGE_MIN_TYPE_PROB = 0.2
 # Entity labels that anchor a sentence to its own place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-ARRESTS = "Arrests"
 # Evidence method of a sub-type decided by the words of the acts at a demonstration.
 CODEBOOK_METHOD = "rules.events.demonstration.v1"
 # A joined sentence escalates a demonstration only when this sure of its own reading:
@@ -36,15 +35,6 @@ CODEBOOK_METHOD = "rules.events.demonstration.v1"
 # funds") read as weak riots or arrests. On 1,500 ACLED dev notes 0.8 scored best
 # (Protest with intervention F1 0.55; 0.7: 0.47, 0.9: 0.49).
 ESCALATION_MIN_CONFIDENCE = 0.8
-# What a sentence joined to a demonstration makes of it, by rank: arrests at a protest are
-# an intervention; protesters turning violent make it a riot whatever the police did.
-PROTEST_ESCALATION: dict[str, tuple[int, str]] = {
-    "Peaceful protest": (0, "Peaceful protest"),
-    "Protest with intervention": (1, "Protest with intervention"),
-    ARRESTS: (1, "Protest with intervention"),
-    "Excessive force against protesters": (2, "Excessive force against protesters"),
-    "Violent demonstration": (3, "Violent demonstration"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +148,7 @@ def to_mentions(
         others = sorted(c.sentence.index for c in group[1:])
         follow_ups = _follow_ups(parsed, group, claimed)
         deciding, name = _most_severe(group)
-        cue, how, confidence = deciding.trigger, method, deciding.confidence
+        cue, how = deciding.trigger, method
         sentences = [c.sentence for c in group] + [parsed.sentences[i] for i in follow_ups]
         acts = demonstration_acts(sentences, name)
         if acts is not None:
@@ -167,7 +157,7 @@ def to_mentions(
         row = sub_event_type(name)
         start, end = main.trigger
         evidence = tuple(
-            make_evidence(parsed, field, value, *cue, how, confidence)
+            make_evidence(parsed, field, value, *cue, how, deciding.confidence)
             for field, value in row.type_fields().items()
         )
         mentions.append(

@@ -261,6 +261,9 @@ _FACILITIES = (
     r"(?:airport|air base|airbase|station|bridge|dam|junction|crossing|checkpoint|camp|"
     r"port|prison|base|roundabout|interchange)"
 )
+# A site named after the town before it: a facility word, or one word then a facility word
+# ("Donetsk Airport", "Donetsk Filtration Station"); read on lower-cased text.
+_SITE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?" + _FACILITIES + r"\b")
 _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "countryside",
@@ -275,7 +278,7 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("street", re.compile(r"^\s+(?:road|street|avenue|highway|boulevard)\b")),
     # "Donetsk Airport", "Rafah crossing", "Donetsk Filtration Station": a site at the
     # edge of the town.
-    ("near", re.compile(r"^\s+(?:[a-z]+\s+)?" + _FACILITIES + r"\b")),
+    ("near", _SITE_AFTER),
     ("border", re.compile(r"^[^.;]{0,40}?\b(?:near|close to|along|on) the (?:\w+\s+)?border\b")),
 )
 # Words after a name that say an admin unit is meant, with the level they point to.
@@ -356,15 +359,10 @@ def is_partial(span) -> bool:
         and after.lower_ not in ARTICLES
         and after.lower_ not in SETTLEMENT_WORDS
         and not _ADMIN_AFTER.match(after.text)  # "North Governorate" is a cue
-        and not _names_site(doc, span.end)  # "Donetsk Airport" is near Donetsk
+        # "Donetsk Airport", "Donetsk Filtration Station" are near Donetsk
+        and not _SITE_AFTER.match(doc.text[span.end_char : span.end_char + CUE_WINDOW].lower())
     )
     return glued_before or glued_after
-
-
-def _names_site(doc, i: int) -> bool:
-    """True when the words from token ``i`` name a site by the town before them: a
-    facility word, or one word then a facility word ("Donetsk Filtration Station")."""
-    return any(j < len(doc) and re.fullmatch(_FACILITIES, doc[j].lower_) for j in (i, i + 1))
 
 
 def _glued(span, ent) -> list:

@@ -210,7 +210,6 @@ class FirstPlaceBaseline:
                     cue_end=ent.end_char,
                     matched="exact",
                     confidence=0.5,
-                    origin=False,
                 )
                 return _finding(parsed, resolved, [resolved])
         return PlaceFinding()

@@ -116,7 +116,7 @@ class ResolvedPlace:
         cue_end: int,
         matched: str,
         confidence: float,
-        origin: bool,
+        origin: bool = False,
         holder_start: int | None = None,
         part_of_holder: bool = False,
     ) -> ResolvedPlace:
