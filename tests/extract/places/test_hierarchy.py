@@ -192,6 +192,36 @@ WRITTEN_AFTER = [
         "Halol",
         None,
     ),
+    # A town placed in a named unit is a place even where the parse makes it a subject.
+    (
+        "On Monday, Carora, Lara state, bus drivers protested over fuel shortages.",
+        "Venezuela",
+        "Carora",
+        None,
+    ),
+    # Sahiwal is in Punjab: the district written right after the city vouches for it,
+    # whatever province follows.
+    (
+        "On Friday, shopkeepers set fire to a police post in Sahiwal city (Sahiwal, Sindh).",
+        "Pakistan",
+        "Sahiwal",
+        (31.97, 72.33),
+    ),
+    # The state is "Veracruz de Ignacio de la Llave": its short name still holds the town.
+    (
+        "On Tuesday, in Coatzacoalcos, Veracruz, gunmen set fire to a bar.",
+        "Mexico",
+        "Coatzacoalcos",
+        None,
+    ),
+    # "Sadah" (Sa'dah city) stands for Saada governorate, which holds Razih district.
+    (
+        "On Wednesday, Saudi artillery shelled villages of Razih district in northern Yemen "
+        "(Sadah).",
+        "Yemen",
+        "Razih",
+        None,
+    ),
 ]
 
 

@@ -174,8 +174,16 @@ def _link_holders(text: str, mentions: list[MentionSpan]) -> list[MentionSpan]:
         if gap is None:
             linked.append(mention)
             continue
-        part = gap.group("part") is not None and gap.group("link").strip().lower() == "of"
-        linked.append(replace(mention, holder_start=after.start, part_of_holder=part))
+        link = gap.group("link").strip().lower()
+        part = gap.group("part") is not None and link == "of"
+        # "On 28 April, Carora, Lara state, drivers protested": a name placed in a named
+        # unit is a place, even where the parse makes it the subject of the verb.
+        locational = mention.locational or (link in (",", "(") and after.admin_level is not None)
+        linked.append(
+            replace(
+                mention, holder_start=after.start, part_of_holder=part, locational=locational
+            )
+        )
     return linked
 
 

@@ -463,8 +463,8 @@ def _holds_named(m: MentionSpan, place: Place, contained: set[str]) -> bool:
     if place.feature not in ("ADM1", "ADM2"):
         return False
     own = name_key(place.name)
-    same_name = own == m.key or bool(m.skeleton) and skeleton_key(own) == m.skeleton
-    return same_name and (m.key in contained or bool(m.skeleton) and m.skeleton in contained)
+    # "Coatzacoalcos, Veracruz": the state is Veracruz de Ignacio de la Llave.
+    return _called(m, place) and bool({own, skeleton_key(own)} - {""} & contained)
 
 
 def _prior(place: Place) -> float:
