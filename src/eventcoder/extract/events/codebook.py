@@ -1,8 +1,9 @@
 """ACLED codebook conventions a sentence classifier does not learn from a few examples.
 
-Shelling is remote violence only when heavy weapons are all that is reported: an exchange
-that also involves small arms, or fire from "unspecified weapons" on an enemy's positions,
-is ground combat, an Armed clash.
+Shelling is remote violence only when one side's heavy weapons are all that is reported:
+an exchange that also involves small arms, fire from "unspecified weapons" on an enemy's
+positions, or shelling between two sides ("in both directions of the frontline", "a
+shelling exchange") is combat, an Armed clash.
 
 A demonstration is coded by what happened at it: demonstrators burning tyres, throwing
 stones or vandalising make it a Violent demonstration; forces dispersing or arresting
@@ -25,6 +26,12 @@ GROUND_COMBAT = re.compile(
     r"|exchanged fire|exchanges? of fire|traded fire)\b",
     re.IGNORECASE,
 )
+# Fire between two sides: an artillery duel is a battle, not a one-sided shelling.
+TWO_SIDED_FIRE = re.compile(
+    r"\b(?:in both directions|(?:shelling|artillery|mortar) (?:exchanges?|duels?)"
+    r"|exchang\w* (?:of )?(?:\w+ )?(?:shell\w*|artillery|mortars?|rockets?)|mutual shelling)\b",
+    re.IGNORECASE,
+)
 # Weapons of remote violence: when named alone, the report stays a shelling.
 HEAVY_WEAPONS = re.compile(
     r"\b(?:artillery|mortars?|shell(?:s|ed|ing)?|rockets?|missiles?|howitzers?|tanks?"
@@ -43,7 +50,7 @@ def apply_codebook(text: str, sub_event_type: str) -> str:
         return sub_event_type
     if UNSPECIFIED.search(text) and not HEAVY_WEAPONS.search(text):
         return ARMED_CLASH
-    if GROUND_COMBAT.search(text):
+    if GROUND_COMBAT.search(text) or TWO_SIDED_FIRE.search(text):
         return ARMED_CLASH
     return sub_event_type
 

@@ -341,31 +341,26 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
     if (
         len(neighbours) >= 2
         and len({p.country for p in neighbours}) == 1
-        and all(
-            p.country != place.country
-            and _km(place, p)
-            > CORROBORATION_KM
-            for p in neighbours
-        )
+        and all(p.country != place.country and _km(place, p) > CORROBORATION_KM for p in neighbours)
     ):
         return True
-    # A provincial capital named like its province stands for it ("Vasylivka, Donetsk").
+    # A provincial capital named like its province stands for it when written as the
+    # town's container ("Vasylivka, Donetsk"); elsewhere in the sentence it is a city
+    # ("a protest in Mogilev in solidarity with the protest in Brest").
+    chain = _holders_of(place, places)
     units = [
         p
         for p in places
         if p.sentence == place.sentence
         and p.start != place.start
         and p.country == place.country
-        and (p.feature == "ADM1" or _names_province(p))
+        and (p.feature == "ADM1" or _names_province(p) and p in chain)
     ]
     own = name_key(place.admin1)
     if not units or any(name_key(u.admin1 or u.name) == own for u in units):
         return False
     # Admin boundaries move (GeoNames lags): only a far-away town is a namesake.
-    return all(
-        _km(place, u) > CORROBORATION_KM
-        for u in units
-    )
+    return all(_km(place, u) > CORROBORATION_KM for u in units)
 
 
 def _holder(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> ResolvedPlace | None:
@@ -373,6 +368,16 @@ def _holder(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> ResolvedPl
     if place.holder_start is None:
         return None
     return next((p for p in places if p.start == place.holder_start), None)
+
+
+def _holders_of(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
+    """The containers written after ``place``, innermost first ("X (Y, Z)": Y, Z)."""
+    chain: list[ResolvedPlace] = []
+    holder = _holder(place, places)
+    while holder is not None and holder not in chain:
+        chain.append(holder)
+        holder = _holder(holder, places)
+    return chain
 
 
 def _km(a: ResolvedPlace, b: ResolvedPlace) -> float:
