@@ -500,6 +500,8 @@ def _plausible(m: MentionSpan, place: Place, fuzzy: bool, context: _Context) -> 
         return in_play and (_looks_like(m, place) or in_named_province and m.said_as_place)
     if in_play or place.feature in ("PCLI", "CONT"):
         return True
+    if context.support and not _called(m, place):
+        return False  # "Nawa ... district, Helmand": not Naha, Japan, under an old name
     if len(m.key) < MIN_FOREIGN_KEY_LENGTH and m.ner_label not in PLACE_LABELS:
         return False
     return place.population >= MIN_FOREIGN_POPULATION or m.ner_label in PLACE_LABELS
