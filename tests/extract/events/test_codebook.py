@@ -1,5 +1,5 @@
-"""ACLED conventions on top of the classifier: shelling with small arms is a clash; a
-demonstration is coded by the acts its sentences report."""
+"""ACLED conventions on top of the classifier: shelling with small arms, or between two
+sides, is a clash; a demonstration is coded by the acts its sentences report."""
 
 from __future__ import annotations
 
@@ -23,11 +23,17 @@ SHELLING = "Shelling/artillery/missile attack"
             "Troops fired with unspecified weapons on the enemy's positions near Tovuz.",
             "Armed clash",
         ),
+        (
+            "Monitors recorded 40 explosions in both directions of the frontline near Zolote.",
+            "Armed clash",
+        ),
+        ("A shelling exchange between the two armies lasted until dawn near Tovuz.", "Armed clash"),
         ("Government artillery shelled the village of Kafr Nabl on Monday.", SHELLING),
+        ("Monitors recorded 40 explosions near Zolote.", SHELLING),
         ("Mortar rounds fired with unspecified weapons support hit the market.", SHELLING),
     ],
 )
-def test_small_arms_make_a_shelling_report_a_clash(text, expected):
+def test_small_arms_or_two_sides_make_a_shelling_report_a_clash(text, expected):
     assert apply_codebook(text, SHELLING) == expected
 
 
