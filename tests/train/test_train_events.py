@@ -15,9 +15,8 @@ from eventcoder.cli.train import train
 from eventcoder.errors import GoldFormatError
 from eventcoder.extract.events import LearnedEventDetector
 from eventcoder.extract.events.model import EventModel
-from eventcoder.extract.events.taxonomy import NO_EVENT
+from eventcoder.extract.events.taxonomy import NO_EVENT, SUB_EVENT_TYPES
 from eventcoder.train.compose import compose
-from eventcoder.extract.events.taxonomy import SUB_EVENT_TYPES
 from eventcoder.train.data import Example, read_examples, read_ours, read_prior
 from eventcoder.train.fit import PRIOR_WEIGHT, fit_model
 

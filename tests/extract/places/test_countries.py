@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventcoder.extract.places import country, iso3_for_numeric
+from eventcoder.extract.places import country, haversine_km, iso3_for_numeric
 from eventcoder.extract.places.countries import countries
 
 ACLED_REGIONS = {
@@ -53,3 +53,19 @@ def test_acled_regions(iso2, region):
 def test_every_country_has_a_known_region():
     assert {c.region for c in countries().values()} <= ACLED_REGIONS
     assert len(countries()) > 240
+
+
+def test_a_country_name_resolves_to_the_country_not_its_largest_city(parse, geoparser):
+    # GeoWebNews and other geoparsing gold put "China" at the country's own point.
+    parsed = parse("Officials in China and Turkey denied the report on Monday.")
+    points = {p.text: (p.latitude, p.longitude) for p in geoparser.find_places(parsed)}
+    assert haversine_km(*points["China"], 35.0, 105.0) < 161
+    assert haversine_km(*points["Turkey"], 39.0, 35.0) < 161
+
+
+def test_an_event_known_only_by_its_country_is_coded_at_the_capital(parse, geoparser, event_at):
+    # ACLED's convention: Ankara, not Istanbul (the largest city) nor central Anatolia.
+    parsed = parse("Thousands of people protested across Turkey on Sunday against price rises.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Turkey" and finding.geo_precision == 3
+    assert haversine_km(finding.latitude, finding.longitude, 39.93, 32.86) < 25

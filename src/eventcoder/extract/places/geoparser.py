@@ -18,7 +18,7 @@ from unidecode import unidecode
 
 from eventcoder.extract.actors.dictionary import load_actor_dictionary
 from eventcoder.extract.evidence import make_evidence, sentence_at
-from eventcoder.extract.places.countries import countries, country
+from eventcoder.extract.places.countries import capital_point, countries, country
 from eventcoder.extract.places.gazetteer import Gazetteer, Place
 from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
 from eventcoder.extract.places.names import name_key, skeleton_key
@@ -438,14 +438,17 @@ def _finding(
     def evidence(field: str, value: object, start: int, end: int, how: str) -> Evidence:
         return make_evidence(parsed, field, value, start, end, how, place.confidence)
 
+    # ACLED codes an event reported only at country level at the capital.
+    capital = capital_point(place.country) if place.feature == "PCLI" else None
+    latitude, longitude = capital or (place.latitude, place.longitude)
     span = (place.start, place.end)
     admin_span = _naming(places, place.admin1, "ADM1") or span
     country_span = _naming(places, entry.name if entry else None, "PCLI") or span
     relation_span = (place.relation_start, max(place.cue_end, place.end))
     items = [
         evidence("location", unidecode(place.name), *span, method),
-        evidence("latitude", place.latitude, *span, method),
-        evidence("longitude", place.longitude, *span, method),
+        evidence("latitude", latitude, *span, method),
+        evidence("longitude", longitude, *span, method),
         evidence(
             "admin1", place.admin1, *admin_span, METHOD_CONTEXT if admin_span != span else method
         ),
@@ -472,8 +475,8 @@ def _finding(
         admin2=place.admin2,
         admin3=place.admin3,
         location=unidecode(place.name),  # ACLED writes names in ASCII ("Kandahar")
-        latitude=place.latitude,
-        longitude=place.longitude,
+        latitude=latitude,
+        longitude=longitude,
         geo_precision=precision,
         geonameid=place.geonameid,
         evidence=tuple(items),

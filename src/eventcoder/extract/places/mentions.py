@@ -180,9 +180,7 @@ def _link_holders(text: str, mentions: list[MentionSpan]) -> list[MentionSpan]:
         # unit is a place, even where the parse makes it the subject of the verb.
         locational = mention.locational or (link in (",", "(") and after.admin_level is not None)
         linked.append(
-            replace(
-                mention, holder_start=after.start, part_of_holder=part, locational=locational
-            )
+            replace(mention, holder_start=after.start, part_of_holder=part, locational=locational)
         )
     return linked
 

@@ -37,7 +37,7 @@ W_TOWN_CUE = 2.0  # "the town of X" and X is a populated place
 W_TOWN_DEFAULT = 1.0  # a bare name is the town more often than the province named after it
 W_HOLDS_NAMED = 4.0  # an admin unit that holds another place named in the same sentence
 W_SKELETON = -3.0  # spelling matched only loosely
-W_COUNTRY_NAME = 3.0  # "Syria" is the country, not a hamlet called Syria
+W_COUNTRY_NAME = 4.5  # "Syria" is the country, not a hamlet called Syria; "Mexico" not Mexico City
 # A reading that another name in its sentence corroborates ("Phagwara city (Punjab)",
 # "Saabid village (Afgooye, Lower Shabelle)"): the pair agrees on one country and region.
 W_CORROBORATED = 3.0
