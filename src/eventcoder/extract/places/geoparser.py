@@ -45,6 +45,8 @@ SPECIFICITY = {"PPL": 0, "SPOT": 0, "ADM3": 1, "ADM2": 2, "ADM1": 3, "PCLI": 4}
 PRECISION = {"PPL": 1, "SPOT": 1, "ADM3": 2, "ADM2": 2, "ADM1": 3, "PCLI": 3}
 # Another named place within this distance corroborates a town's reading.
 CORROBORATION_KM = 100.0
+# A town lies within this distance of the seat of the district it is said to be in.
+DISTRICT_KM = 50.0
 # A part of a city ("X area of Y city") lies within this distance of it.
 PART_KM = 30.0
 # Two names this alike (rapidfuzz ratio) are spellings of one unit: Dar'a/Daraa is 89,
@@ -330,6 +332,12 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
             return True
         if place.part_of_holder and holder.feature == "PPL" and km > PART_KM:
             return True
+        if (
+            holder.feature == "ADM2"
+            and km > DISTRICT_KM
+            and not _alike({name_key(place.admin2 or "")}, {name_key(holder.name)})
+        ):
+            return True  # "Owode (Egbado South LGA, Ogun)": not the Owode of another LGA
         if km <= CORROBORATION_KM:
             return False  # "Saihwal city (Sahiwal, Sindh)": its district vouches for it
     neighbours = [
