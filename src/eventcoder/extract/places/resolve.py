@@ -317,6 +317,8 @@ def _corroborated(mentions, options) -> list[set[int]]:
         for j, other in enumerate(mentions):
             if j == i or other.sentence != mention.sentence:
                 continue
+            if other.key in DIRECTION_NAMES and not other.locational:
+                continue  # "the town of Eastern Sharqiya": not Egypt's Eastern province
             # "Santa Ana (Santa Ana)": a town in the district of its own name.
             namesake = other.key == mention.key
             if namesake and not 0 <= other.start - mention.end <= NAMESAKE_GAP:
