@@ -214,6 +214,29 @@ WRITTEN_AFTER = [
         "Coatzacoalcos",
         None,
     ),
+    # Owode in Obafemi Owode LGA lies 60 km from Egbado South: a namesake; the LGA stands.
+    (
+        "On Friday, customs officers raided a warehouse in Owode (Egbado South LGA, Ogun) and "
+        "seized rice.",
+        "Nigeria",
+        "Egbado South",
+        None,
+    ),
+    # "Eastern" here is a word, not Egypt's Eastern province, the loose reading of Sharqiya.
+    (
+        "On Monday, gunmen killed a mukhtar in the town of Eastern Sharqiya in the eastern "
+        "countryside of Dar'a.",
+        "Syria",
+        "Dar'a",
+        None,
+    ),
+    # A road to a town of two words ("Ghale Ganj") still puts the event on the road.
+    (
+        "On Sunday, farmers closed the Kahnuj-Ghale Ganj road to protest water shortages.",
+        "Iran",
+        "Kahnuj",
+        None,
+    ),
     # "Sadah" (Sa'dah city) stands for Saada governorate, which holds Razih district.
     (
         "On Wednesday, Saudi artillery shelled villages of Razih district in northern Yemen "

@@ -272,7 +272,8 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"surroundings|environs|vicinity|hinterland)\b"
         ),
     ),
-    ("road", re.compile(r"^\s*-\s*\S+\s+(?:road|highway)\b")),
+    # "the Kahnuj-Ghale Ganj road": a road to a town of one or two words.
+    ("road", re.compile(r"^\s*-\s*\S+(?:\s+\S+)?\s+(?:road|highway)\b")),
     # A road named after a town ("on Murree road in Rawalpindi", "the Halba highway"):
     # the town itself only when nothing else is named.
     ("street", re.compile(r"^\s+(?:road|street|avenue|highway|boulevard)\b")),

@@ -245,7 +245,9 @@ def _describe(
         relation=relation,
         relation_start=relation_start,
         admin_level=admin_level(before, after),
-        locational=is_locational(span, covered) and not is_partial(span),
+        # "blocked the Zahle roundabout": a site at the town, however the parse reads it.
+        locational=(is_locational(span, covered) or relation == "near" and cue_end > end)
+        and not is_partial(span),
         cue_end=cue_end,
         origin=relation is None and word_before(doc, start_tok) == "from",
         locative=word_before(doc, start_tok) in LOCATIVE_WORDS
