@@ -222,3 +222,10 @@ def test_a_state_named_after_its_capital_stays_a_place(parse, geoparser):
     parsed = parse("Gunmen killed three farmers in Kano state on Sunday.")
     places = {p.text: p for p in geoparser.find_places(parsed)}
     assert any(p.is_locational and p.admin1 == "Kano" for p in places.values())
+
+
+def test_both_towns_naming_a_road_are_places(parse, geoparser):
+    # "Erbil" follows "Mosul-": glued to another name, but the highway is named after both.
+    parsed = parse("On Friday, truckers blocked the Mosul-Erbil highway for six hours.")
+    places = {p.text: p for p in geoparser.find_places(parsed)}
+    assert places["Mosul"].is_locational and places["Erbil"].is_locational

@@ -189,6 +189,8 @@ LOCATIVE_WORDS = frozenset(
         "and",
     ]
 )
+# Prepositions that put what follows at a place ("in X"), unlike "of" or "from".
+AT_WORDS = frozenset(["in", "at", "near", "outside", "inside", "around"])
 # Verbs whose subject stays a place ("Kabul lies", "the town sits on the river").
 LOCATION_VERBS = frozenset(
     [
@@ -422,6 +424,8 @@ def is_locational(span, covered: set[int]) -> bool:
             continue  # "in Kano state" names the unit; "Kano state government" does not
         if head.lower_ in NON_LOCATIONAL_HEADS:  # "Russia's government", "US dollar"
             return False
+    if word_before(span.doc, span.start) in AT_WORDS:
+        return True  # "rioters in Tripoli and Military forces clashed": misparsed, but "in"
     while root.dep_ == "conj" and root.head is not root:  # "Russia and Turkey agreed"
         root = root.head
     # The active subject of a verb acts: "Russia denied", "Moscow launched" (metonymy);

@@ -221,6 +221,16 @@ def _longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, in
     return sorted(kept)
 
 
+def _second_of_road(doc, start_tok: int, covered: set[int], relation: str | None) -> bool:
+    """True for B in "the A-B highway": a road named after two towns."""
+    return (
+        relation in ("road", "street")
+        and start_tok >= 2
+        and doc[start_tok - 1].text == "-"
+        and start_tok - 2 in covered
+    )
+
+
 def _describe(
     parsed: ParsedArticle, start_tok: int, end_tok: int, key: str, skeleton: str, covered: set[int]
 ) -> MentionSpan:
@@ -245,9 +255,10 @@ def _describe(
         relation=relation,
         relation_start=relation_start,
         admin_level=admin_level(before, after),
-        # "blocked the Zahle roundabout": a site at the town, however the parse reads it.
+        # "blocked the Zahle roundabout": a site at the town, however the parse reads it;
+        # "the Tripoli-Beirut highway" is named after two towns.
         locational=(is_locational(span, covered) or relation == "near" and cue_end > end)
-        and not is_partial(span),
+        and (_second_of_road(doc, start_tok, covered, relation) or not is_partial(span)),
         cue_end=cue_end,
         origin=relation is None and word_before(doc, start_tok) == "from",
         locative=word_before(doc, start_tok) in LOCATIVE_WORDS
