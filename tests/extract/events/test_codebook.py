@@ -75,6 +75,19 @@ def test_other_sub_types_are_left_alone():
             None,
         ),
         (["Relatives demonstrated over the torching of their homes."], None, None),
+        # Acts named as things or done by others are the grievance, not the protest's acts.
+        (["Traders rallied in Sidon and demanded the return of looted deposits."], None, None),
+        (
+            ["Farmers protested in Badin, demanding the arrest of men who set fire to crops."],
+            None,
+            None,
+        ),
+        (["Patients stormed out of the ward in Uralsk and protested on its lawn."], None, None),
+        (
+            ["Youths marched in Karachi and looted two shops."],
+            "Violent demonstration",
+            "looted",
+        ),
     ],
 )
 def test_demonstration_acts_decide_its_sub_type(texts, expected, words):

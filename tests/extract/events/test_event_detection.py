@@ -181,3 +181,13 @@ def test_keyword_baseline_uses_trigger_words(keyword, parse):
     assert mention.sub_event_type == "Grenade"
     assert mention.evidence[0].method.startswith("rules.events.keywords")
     assert keyword.detect(parse("The rebels threatened to attack the town.")) == []
+
+
+def test_a_strategic_development_that_turns_violent_is_coded_by_its_violence(learned, parse):
+    text = (
+        "On 12 June 2021, in Niteroi, Rio de Janeiro, military police carried out an operation "
+        "against drug trafficking in the Caramujo community. A shoot-out broke out and a "
+        "suspect was shot dead."
+    )
+    mentions = learned.detect(parse(text))
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Armed clash")]

@@ -74,7 +74,7 @@ VIOLENT_ACTS = re.compile(
     r"|(?:pelt|thr[eo]w|hurl)\w* (?:\w+ )?"
     r"(?:stones|rocks|bricks|molotov\w*|petrol bombs|projectiles|bottles)|stone[- ]pelting"
     r"|vandali[sz]\w*|ransack\w*|torch(?:ed|ing)|set(?:ting)? (?:fire|ablaze)|loot(?:ed|ing)"
-    r"|riot(?:ed|ing)|broke into|storm(?:ed|ing)|scuffles?|clash(?:ed|es)? with)\b",
+    r"|riot(?:ed|ing)|broke into|storm(?:ed|ing)(?! out)|scuffles?|clash(?:ed|es)? with)\b",
     re.IGNORECASE,
 )
 # What forces do to a demonstration that makes it a protest with intervention; arrests
@@ -89,8 +89,10 @@ INTERVENTION_ACTS = re.compile(
 )
 # Words just before a cue that make it a grievance or a demand, not an act at the protest.
 GRIEVANCE = re.compile(
-    r"(?:against|over|release of|protest(?:ing|ed)?|demand\w*|denounc\w*|condemn\w*|of the)"
-    r"\W+(?:\w+\W+){0,2}$",
+    r"(?:against|over|(?:release|arrest|recovery|return) of|accused of|protest(?:ing|ed)?"
+    r"|demand\w*|denounc\w*|condemn\w*|of the)\W+(?:\w+\W+){0,3}$"
+    # the act named as a thing, not done: "the recovery of looted funds", "a fake looting case"
+    r"|\b(?:of|their|the|a|fake)\s+$",
     re.IGNORECASE,
 )
 GRIEVANCE_WINDOW = 40

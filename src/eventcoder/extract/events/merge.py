@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from eventcoder.extract.events.codebook import ARRESTS, PROTEST_ESCALATION, demonstration_acts
 from eventcoder.extract.events.filters import DAY_LEVEL_DATE, veto_reason
-from eventcoder.extract.events.taxonomy import sub_event_type
+from eventcoder.extract.events.taxonomy import POLITICAL_VIOLENCE, STRATEGIC, sub_event_type
 from eventcoder.extract.evidence import make_evidence
 from eventcoder.records import EventMention, ParsedArticle, Sentence, Span
 
@@ -198,8 +198,20 @@ def _most_severe(group: Sequence[SentenceCall]) -> tuple[SentenceCall, str]:
     """The call that decides the event's sub-type, and that sub-type.
 
     The main call decides, except for a demonstration (an event with a demonstration
-    sentence), which takes the most severe PROTEST_ESCALATION step its sentences report.
+    sentence), which takes the most severe PROTEST_ESCALATION step its sentences report,
+    and for a strategic development that turned violent ("police carried out an
+    operation ... A shoot-out broke out"), which ACLED codes by its violence.
     """
+    if group[0].event_type == STRATEGIC:
+        violent = [
+            c
+            for c in group[1:]
+            if sub_event_type(c.sub_event_type).disorder_type == POLITICAL_VIOLENCE
+            and c.confidence >= ESCALATION_MIN_CONFIDENCE
+        ]
+        if violent:
+            call = max(violent, key=lambda c: c.confidence)
+            return call, call.sub_event_type
     steps = [
         (PROTEST_ESCALATION[c.sub_event_type], c)
         for c in group
