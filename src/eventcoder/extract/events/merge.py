@@ -207,7 +207,7 @@ def _most_severe(group: Sequence[SentenceCall]) -> tuple[SentenceCall, str]:
             c
             for c in group[1:]
             if sub_event_type(c.sub_event_type).disorder_type == POLITICAL_VIOLENCE
-            and c.confidence >= ESCALATION_MIN_CONFIDENCE
+            and c.confidence > group[0].confidence
         ]
         if violent:
             call = max(violent, key=lambda c: c.confidence)
