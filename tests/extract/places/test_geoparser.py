@@ -229,3 +229,13 @@ def test_both_towns_naming_a_road_are_places(parse, geoparser):
     parsed = parse("On Friday, truckers blocked the Mosul-Erbil highway for six hours.")
     places = {p.text: p for p in geoparser.find_places(parsed)}
     assert places["Mosul"].is_locational and places["Erbil"].is_locational
+
+
+def test_an_english_at_before_a_name_is_not_an_arabic_article(parse, geoparser):
+    # "at" is an Arabic article too ("at-Tall"); here "LoC at Uri" is not one name.
+    parsed = parse(
+        "On Friday, the armies of India and Pakistan exchanged fire across the LoC at Uri "
+        "sector area (Baramulla district, J&K)."
+    )
+    places = {p.text: p for p in geoparser.find_places(parsed)}
+    assert places["Uri"].is_locational and places["Uri"].country == "IN"

@@ -189,6 +189,8 @@ LOCATIVE_WORDS = frozenset(
         "and",
     ]
 )
+# Arabic articles that are English words too: alone before a name they are English.
+ENGLISH_WORDS = frozenset(["at", "as", "an"])
 # Prepositions that put what follows at a place ("in X"), unlike "of" or "from".
 AT_WORDS = frozenset(["in", "at", "near", "outside", "inside", "around"])
 # Verbs whose subject stays a place ("Kabul lies", "the town sits on the river").
@@ -341,7 +343,8 @@ def is_partial(span) -> bool:
     Junction" not Ahim; "Busra Esh-Sham", "Valenzuela City" and "Donetsk Airport" are."""
     doc = span.doc
     i = span.start - 1
-    if i > 0 and doc[i].lower_ in ARTICLES | {"-"}:  # "Ghadir al Bostan", "Jabal al-Zawiya"
+    # "Ghadir al Bostan", "Jabal al-Zawiya"; but "fire at Uri sector" ("at" is English).
+    if i > 0 and doc[i].lower_ in ARTICLES - ENGLISH_WORDS | {"-"}:
         i -= 1
         if doc[i].text == "-" and i > 0:
             i -= 1
