@@ -237,6 +237,14 @@ WRITTEN_AFTER = [
         "Kahnuj",
         None,
     ),
+    # Puno, Peru, is called Puno; Pune, India, only has "Puno" among its other names.
+    (
+        "On Wednesday, in Puno city, residents banged pots to protest against the return of "
+        "travellers stuck in Lima.",
+        "Peru",
+        "Puno",
+        None,
+    ),
     # "Sadah" (Sa'dah city) stands for Saada governorate, which holds Razih district.
     (
         "On Wednesday, Saudi artillery shelled villages of Razih district in northern Yemen "

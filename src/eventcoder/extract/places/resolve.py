@@ -37,6 +37,7 @@ W_TOWN_CUE = 2.0  # "the town of X" and X is a populated place
 W_TOWN_DEFAULT = 1.0  # a bare name is the town more often than the province named after it
 W_HOLDS_NAMED = 4.0  # an admin unit that holds another place named in the same sentence
 W_SKELETON = -3.0  # spelling matched only loosely
+W_OWN_NAME = 2.0  # "Puno" is Puno, Peru, before Pune, India, which some call Puno
 W_COUNTRY_NAME = 4.5  # "Syria" is the country, not a hamlet called Syria; "Mexico" not Mexico City
 # A reading that another name in its sentence corroborates ("Phagwara city (Punjab)",
 # "Saabid village (Afgooye, Lower Shabelle)"): the pair agrees on one country and region.
@@ -443,6 +444,8 @@ def _best(m: MentionSpan, opts, context: _Context):
             score += W_ADMIN_CONTEXT2
         if any(a.gid != place.gid and _km(a, place) < ANCHOR_KM for a in context.anchors):
             score += W_NEAR_ANCHOR
+        if not fuzzy and _called(m, place):
+            score += W_OWN_NAME
         score += _cue_bonus(m, place)
         if _holds_named(m, place, context.contained):
             score += W_HOLDS_NAMED
