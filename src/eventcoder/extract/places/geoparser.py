@@ -315,7 +315,7 @@ def _contradicted(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool
     (Kaduna North LGA, Kaduna)" is not the Tudun Wada of Kano; nor is a town in a
     country other than that of every unit and corroborated town its sentence names
     ("the village of Dardara in the countryside of Ras Al Ain in Al-Hasakeh")."""
-    if place.feature != "PPL" or not place.admin1:
+    if place.feature not in ("PPL", "ADM2", "ADM3") or not place.admin1:
         return False
     # "Rio Claro, Lara state", "Reni (Odessa)": the unit or bigger town right after a town
     # holds it, so a reading in another country, far from it, is a namesake. ("Panama City
@@ -411,7 +411,8 @@ def _specificity(place: ResolvedPlace) -> int:
 def _isolated(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
     """A small town far from every other place the article names is a likely misreading
     ("Central" in "the Central Zone of Sao Paulo")."""
-    others = [p for p in places if p.geonameid != place.geonameid]
+    # (A namesake ruled out by its container vouches for nothing: "Castilla, Piura".)
+    others = [p for p in places if p.geonameid != place.geonameid and not _contradicted(p, places)]
     if not others or place.feature != "PPL":
         return False
     holder = _holder(place, places)
