@@ -237,6 +237,14 @@ WRITTEN_AFTER = [
         "Kahnuj",
         None,
     ),
+    # India's Daman district lies 1,400 km from Kandahar: Afghanistan's Daman is meant.
+    (
+        "On Tuesday, two militants were killed when the landmines they were planting exploded "
+        "in a village of Daman district, Kandahar.",
+        "Afghanistan",
+        None,
+        None,
+    ),
     # Puno, Peru, is called Puno; Pune, India, only has "Puno" among its other names.
     (
         "On Wednesday, in Puno city, residents banged pots to protest against the return of "
