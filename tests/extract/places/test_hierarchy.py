@@ -237,6 +237,14 @@ WRITTEN_AFTER = [
         "Kahnuj",
         None,
     ),
+    # A place written with its unit is where the report puts the event, even after "from".
+    (
+        "On Tuesday, a group of citizens from Redeyef (Gafsa) protested to demand a "
+        "coronavirus testing centre.",
+        "Tunisia",
+        "Ar Rudayyif",
+        None,
+    ),
     # India's Daman district lies 1,400 km from Kandahar: Afghanistan's Daman is meant.
     (
         "On Tuesday, two militants were killed when the landmines they were planting exploded "

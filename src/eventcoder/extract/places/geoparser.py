@@ -259,7 +259,7 @@ def _rank(
     if trigger is not None:
         distance = min(abs(place.start - trigger.end), abs(trigger.start - place.end))
         return (
-            place.origin,
+            _origin(place),
             _isolated(place, places),
             _contradicted(place, places),
             place.relation == "street",
@@ -272,7 +272,7 @@ def _rank(
         )
     return (
         _contradicted(place, places),
-        place.origin,  # "migrants from Surat ... threw stones at Halol check post": Halol
+        _origin(place),  # "migrants from Surat ... threw stones at Halol check post": Halol
         place.country != dominant,
         _isolated(place, places),
         place.relation == "street",  # "Murree road in Rawalpindi": Rawalpindi
@@ -282,6 +282,12 @@ def _rank(
         road_size,
         place.start,
     )
+
+
+def _origin(place: ResolvedPlace) -> bool:
+    """Where people came from, not where they acted; but a place written with its unit
+    ("citizens from Redeyef (Gafsa) protested") is the one the report locates."""
+    return place.origin and place.holder_start is None
 
 
 def _container(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
