@@ -241,17 +241,26 @@ def choose_event_place(
     dominant = weights.most_common(1)[0][0]
     lead = range(LEAD_SENTENCES)
     anchor = trigger if trigger is not None and trigger.end > trigger.start else None
+    ruled_out = frozenset(p for p in places if _contradicted(p, places))
     for sentences in [*([i] for i in sentence_indices), lead]:
         here = [p for p in places if p.sentence in sentences]
         if here:
-            return min(here, key=lambda p: _rank(p, dominant, places, anchor))
+            return min(here, key=lambda p: _rank(p, dominant, places, ruled_out, anchor))
     in_country = [p for p in places if p.country == dominant]
-    return min(in_country, key=lambda p: _rank(p, dominant, places, None)) if in_country else None
+    if not in_country:
+        return None
+    return min(in_country, key=lambda p: _rank(p, dominant, places, ruled_out, None))
 
 
 def _rank(
-    place: ResolvedPlace, dominant: str, places: Sequence[ResolvedPlace], trigger: Span | None
+    place: ResolvedPlace,
+    dominant: str,
+    places: Sequence[ResolvedPlace],
+    ruled_out: frozenset[ResolvedPlace],
+    trigger: Span | None,
 ) -> tuple:
+    """Sort key of a candidate event place (smaller is better); ``ruled_out`` holds the
+    namesakes their containers contradict."""
     # On "the road from A to B" the smaller town is the specific one: the bigger is often
     # a provincial capital standing in for the whole province.
     road_size = place.population if place.relation == "road" else 0
@@ -260,8 +269,8 @@ def _rank(
         distance = min(abs(place.start - trigger.end), abs(trigger.start - place.end))
         return (
             _origin(place),
-            _isolated(place, places),
-            _contradicted(place, places),
+            _isolated(place, places, ruled_out),
+            place in ruled_out,
             place.relation == "street",
             _container(place, places),
             _specificity(place),
@@ -271,10 +280,10 @@ def _rank(
             place.start,
         )
     return (
-        _contradicted(place, places),
+        place in ruled_out,
         _origin(place),  # "migrants from Surat ... threw stones at Halol check post": Halol
         place.country != dominant,
-        _isolated(place, places),
+        _isolated(place, places, ruled_out),
         place.relation == "street",  # "Murree road in Rawalpindi": Rawalpindi
         _container(place, places),
         _specificity(place),
@@ -414,11 +423,13 @@ def _specificity(place: ResolvedPlace) -> int:
     return SPECIFICITY.get(place.feature, 5)
 
 
-def _isolated(place: ResolvedPlace, places: Sequence[ResolvedPlace]) -> bool:
+def _isolated(
+    place: ResolvedPlace, places: Sequence[ResolvedPlace], ruled_out: frozenset[ResolvedPlace]
+) -> bool:
     """A small town far from every other place the article names is a likely misreading
-    ("Central" in "the Central Zone of Sao Paulo")."""
-    # (A namesake ruled out by its container vouches for nothing: "Castilla, Piura".)
-    others = [p for p in places if p.geonameid != place.geonameid and not _contradicted(p, places)]
+    ("Central" in "the Central Zone of Sao Paulo"). A namesake ruled out by its container
+    vouches for nothing ("Castilla, Piura")."""
+    others = [p for p in places if p.geonameid != place.geonameid and p not in ruled_out]
     if not others or place.feature != "PPL":
         return False
     holder = _holder(place, places)

@@ -506,7 +506,7 @@ def _plausible(m: MentionSpan, place: Place, fuzzy: bool, context: _Context) -> 
     if in_play or place.feature in ("PCLI", "CONT"):
         return True
     if context.support and not _called(m, place):
-        return False  # "Nawa ... district, Helmand": not Naha, Japan, under an old name
+        return False  # "Al-msabha ... Tarhuna": not a town abroad that lists the name
     if len(m.key) < MIN_FOREIGN_KEY_LENGTH and m.ner_label not in PLACE_LABELS:
         return False
     return place.population >= MIN_FOREIGN_POPULATION or m.ner_label in PLACE_LABELS
