@@ -9,14 +9,10 @@ Public API::
     build_default(path), import_geonames(path), import_csv(path)  (gazetteer upkeep)
 """
 
+from eventcoder.extract.places.choose import choose_event_place
 from eventcoder.extract.places.countries import Country, country, iso3_for_numeric
 from eventcoder.extract.places.gazetteer import Gazetteer, Place
-from eventcoder.extract.places.geoparser import (
-    FirstPlaceBaseline,
-    Geoparser,
-    choose_event_place,
-    precision_of,
-)
+from eventcoder.extract.places.geoparser import FirstPlaceBaseline, Geoparser, precision_of
 from eventcoder.extract.places.resolve import ResolvedPlace, haversine_km
 
 __all__ = [
