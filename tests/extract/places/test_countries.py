@@ -69,3 +69,10 @@ def test_an_event_known_only_by_its_country_is_coded_at_the_capital(parse, geopa
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.country == "Turkey" and finding.geo_precision == 3
     assert haversine_km(finding.latitude, finding.longitude, 39.93, 32.86) < 25
+
+
+def test_a_country_name_outranks_a_city_that_bears_it(parse, geoparser):
+    # Mexico City is "Mexico" to some, and big enough to win on population alone.
+    parsed = parse("Officials said the storm would reach Mexico on Friday.")
+    [mexico] = geoparser.find_places(parsed)
+    assert mexico.feature == "PCLI" and mexico.country == "MX"

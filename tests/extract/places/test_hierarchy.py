@@ -253,6 +253,14 @@ WRITTEN_AFTER = [
         None,
         None,
     ),
+    # Brest names its province too, but it is not Mogilev's container here: a second city.
+    (
+        "On Sunday, about 30 people protested in Mogilev in solidarity with the "
+        "environmental protest in Brest.",
+        "Belarus",
+        "Mogilev",
+        (53.91, 30.34),
+    ),
     # Puno, Peru, is called Puno; Pune, India, only has "Puno" among its other names.
     (
         "On Wednesday, in Puno city, residents banged pots to protest against the return of "
