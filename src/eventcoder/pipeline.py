@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from eventcoder.clean import clean_article
 from eventcoder.extract.base import EventDetector, FieldExtractor
-from eventcoder.extract.events.targets import retype_for_target
+from eventcoder.extract.events.targets import retype_for_target, retype_for_territory
 from eventcoder.nlp import Parser
 from eventcoder.records import (
     ActorFinding,
@@ -77,7 +77,9 @@ def event_id(mention: EventMention, iso3: str | None = None) -> str:
 def assemble_event(parsed: ParsedArticle, mention: EventMention, components: Components) -> Event:
     """Code every field of one mention and build its Event row with all evidence."""
     actors = components.actors.extract(parsed, mention)
-    retyped = retype_for_target(parsed, mention, actors.target_kind)
+    retyped = retype_for_target(parsed, mention, actors.target_kind) or retype_for_territory(
+        parsed, mention, actors.inter1
+    )
     if retyped is not None:
         mention = retyped
         actors = components.actors.extract(parsed, mention)

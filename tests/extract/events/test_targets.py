@@ -74,3 +74,29 @@ def test_retyping_keeps_the_span_and_says_why(parse, mention_over):
     event = assemble_event(parsed, attack, default_components())
     [typed] = [e for e in event.evidence if e.field == "sub_event_type"]
     assert (typed.value, typed.method, typed.quote) == ("Armed clash", METHOD, "Gunmen")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, the Syrian army regained control of Kafr Nabudah after heavy clashes "
+            "with rebels.",
+            "Government regains territory",
+        ),
+        (
+            "Taliban militants took control of 25 villages in Yaftal district, Badakhshan, "
+            "after clashes with Afghan soldiers.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Soldiers and Ansaru fighters exchanged gunfire for hours near Birnin Gwari.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_a_clash_that_took_a_place_is_coded_by_who_took_it(parse, mention_over, text, expected):
+    parsed = parse(text, published="2021-03-02")
+    mention = mention_over(parsed, event_type="Battles", sub_event_type="Armed clash")
+    event = assemble_event(parsed, mention, default_components())
+    assert (event.event_type, event.sub_event_type) == ("Battles", expected)
