@@ -59,8 +59,7 @@ def retype_for_territory(
     militants took control of 25 villages"), by who took it; None when its type stands."""
     if mention.sub_event_type != ARMED_CLASH:
         return None
-    text = " ".join(parsed.sentences[i].text for i in mention.sentence_indices)
-    if not TOOK_CONTROL.search(text):
+    if not TOOK_CONTROL.search(_words(parsed, mention)):
         return None
     if inter1 == STATE_FORCES:
         return _as(mention, GOVERNMENT_REGAINS, TERRITORY_METHOD)
@@ -75,11 +74,18 @@ def retype_for_target(
     """``mention`` re-typed for who was hit, or None when its type stands."""
     if mention.sub_event_type == ATTACK and target_kind in ARMED_KINDS:
         return _as(mention, ARMED_CLASH)
-    if mention.sub_event_type == ARMED_CLASH and target_kind == CIVILIANS:
-        text = " ".join(parsed.sentences[i].text for i in mention.sentence_indices)
-        if not TWO_SIDES.search(text):
-            return _as(mention, ATTACK)
+    if (
+        mention.sub_event_type == ARMED_CLASH
+        and target_kind == CIVILIANS
+        and not TWO_SIDES.search(_words(parsed, mention))
+    ):
+        return _as(mention, ATTACK)
     return None
+
+
+def _words(parsed: ParsedArticle, mention: EventMention) -> str:
+    """The text of the event's own sentences."""
+    return " ".join(parsed.sentences[i].text for i in mention.sentence_indices)
 
 
 def _as(mention: EventMention, name: str, method: str = METHOD) -> EventMention:
