@@ -1,5 +1,6 @@
 """ACLED conventions on top of the classifier: shelling with small arms, or between two
-sides, is a clash; a demonstration is coded by the acts its sentences report."""
+sides, is a clash; strikes from the air are air strikes; a demonstration is coded by the
+acts its sentences report, and needs a word of one."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from eventcoder.extract.events.codebook import apply_codebook, demonstration_act
 from eventcoder.records import Sentence
 
 SHELLING = "Shelling/artillery/missile attack"
+AIR = "Air/drone strike"
 
 
 @pytest.mark.parametrize(
@@ -40,6 +42,38 @@ def test_small_arms_or_two_sides_make_a_shelling_report_a_clash(text, expected):
 def test_other_sub_types_are_left_alone():
     text = "Gunmen exchanged fire with police after robbing a bank."
     assert apply_codebook(text, "Attack") == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as", "expected"),
+    [
+        (
+            "Nigerian Air Force jets carried out airstrikes on ISWAP camps around Lake Chad.",
+            SHELLING,
+            "Air/drone strike",
+        ),
+        (
+            "On 9 June 2021, helicopter gunships attacked al-Shabaab fighters near Jilib.",
+            "Armed clash",
+            "Air/drone strike",
+        ),
+        ("An air raid on a wedding party in Helmand killed 14 civilians.", "Attack", AIR),
+        # Air power backing a ground operation: the operation is the event.
+        (
+            "Commandos, backed by airstrikes, killed 20 insurgents in a raid on Nad Ali.",
+            "Armed clash",
+            "Armed clash",
+        ),
+        # "Air Force" names a branch: its members shot in the street is no air strike.
+        (
+            "Gunmen shot dead an officer of the Air Force Intelligence in Daraa.",
+            "Attack",
+            "Attack",
+        ),
+    ],
+)
+def test_strikes_from_the_air_are_air_strikes(text, read_as, expected):
+    assert apply_codebook(text, read_as) == expected
 
 
 @pytest.mark.parametrize(
@@ -88,6 +122,27 @@ def test_other_sub_types_are_left_alone():
             "Violent demonstration",
             "looted",
         ),
+        # Arrests reported of a number or of "them", and teargas the police "made use of".
+        (
+            ["Nurses held a sit-in at the hospital in Kano.", "Police arrested 12 of them."],
+            "Protest with intervention",
+            "arrested 12",
+        ),
+        (
+            ["Traders rallied in Accra. Police intervened and made use of teargas."],
+            "Protest with intervention",
+            "intervened",
+        ),
+        # Lethal force on the demonstrators, even when told after "During the protest,".
+        (
+            [
+                "Villagers blocked the road in Sarmada.",
+                "During the protest, gunmen opened fire, killing a protester.",
+            ],
+            "Excessive force against protesters",
+            "opened fire, killing a protester",
+        ),
+        (["Students marched in Dhaka against the killing of a demonstrator."], None, None),
     ],
 )
 def test_demonstration_acts_decide_its_sub_type(texts, expected, words):

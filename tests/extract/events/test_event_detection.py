@@ -191,3 +191,16 @@ def test_a_strategic_development_that_turns_violent_is_coded_by_its_violence(lea
     )
     mentions = learned.detect(parse(text))
     assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Armed clash")]
+
+
+def test_nothing_is_a_demonstration_without_a_word_of_one(learned, parse):
+    text = (
+        "As reported on 12 May 2021, in Culiacan, Sinaloa, members of a cartel handed out "
+        "boxes of groceries to families hit by the lockdown."
+    )
+    [mention] = learned.detect(parse(text))
+    assert mention.event_type != "Protests"
+    evidence = next(e for e in mention.evidence if e.field == "sub_event_type")
+    assert evidence.method == "rules.events.not-demonstration.v1"
+    protest = "On 3 March 2022, dozens of nurses protested in Kano over unpaid allowances."
+    assert [m.sub_event_type for m in learned.detect(parse(protest))] == ["Peaceful protest"]

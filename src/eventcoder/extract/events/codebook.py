@@ -3,12 +3,18 @@
 Shelling is remote violence only when one side's heavy weapons are all that is reported:
 an exchange that also involves small arms, fire from "unspecified weapons" on an enemy's
 positions, or shelling between two sides ("in both directions of the frontline", "a
-shelling exchange") is combat, an Armed clash.
+shelling exchange") is combat, an Armed clash. Strikes from the air are an Air/drone strike
+whoever they hit, unless they only back a ground operation ("backed by airstrikes"); the
+classifier reads terse "conducted airstrikes targeting militants" as shelling or a clash.
 
 A demonstration is coded by what happened at it: demonstrators burning tyres, throwing
-stones or vandalising make it a Violent demonstration; forces dispersing or arresting
-peaceful demonstrators make it a Protest with intervention. The words must report the
-act, not a grievance ("protested against the arrest of ..." stays peaceful).
+stones or vandalising make it a Violent demonstration; forces killing, shooting or running
+over demonstrators make it Excessive force against protesters; forces dispersing or
+arresting peaceful demonstrators make it a Protest with intervention. The words must
+report the act, not a grievance ("protested against the arrest of ..." stays peaceful).
+And nothing is a demonstration unless some word says people gathered, marched, struck
+or protested: the classifier takes "members of a cartel delivered food packages to
+families" for a peaceful protest, its most common class.
 """
 
 from __future__ import annotations
@@ -39,6 +45,22 @@ HEAVY_WEAPONS = re.compile(
     re.IGNORECASE,
 )
 UNSPECIFIED = re.compile(r"\bunspecified weapons\b", re.IGNORECASE)
+AIR_STRIKE_TYPE = "Air/drone strike"
+# Strikes from the air ("Air Force" alone names a branch, often its intelligence service).
+AIR_STRIKE = re.compile(
+    r"\b(?:air[- ]?strikes?|air[- ]?raids?|(?:drone|uav) (?:strikes?|attacks?)|warplanes?"
+    r"|fighter jets?|(?:helicopter )?gunships?|aerial (?:bombardment|bombing|attacks?|strikes?)"
+    r"|dropped (?:\w+ ){0,3}from (?:a |an )?(?:drone|helicopter|aircraft|plane))\b",
+    re.IGNORECASE,
+)
+# Air power in support of a ground operation: the operation is what is coded.
+AIR_SUPPORT = re.compile(
+    r"\b(?:backed|supported|assisted|aided|covered) by (?:\w+ ){0,2}(?:air|drone|warplanes)"
+    r"|\bair (?:support|cover)\b",
+    re.IGNORECASE,
+)
+# Sub-types the classifier gives strikes from the air when it misses them.
+AIR_STRIKE_MISREAD = frozenset({"Shelling/artillery/missile attack", "Armed clash", "Attack"})
 
 
 def apply_codebook(text: str, sub_event_type: str) -> str:
@@ -46,6 +68,13 @@ def apply_codebook(text: str, sub_event_type: str) -> str:
 
     Example: "Forces fired mortars and small arms at the positions" -> Armed clash.
     """
+    if (
+        sub_event_type in AIR_STRIKE_MISREAD
+        and AIR_STRIKE.search(text)
+        and not AIR_SUPPORT.search(text)
+        and not GROUND_COMBAT.search(text)
+    ):
+        return AIR_STRIKE_TYPE
     if sub_event_type != SHELLING:
         return sub_event_type
     if UNSPECIFIED.search(text) and not HEAVY_WEAPONS.search(text):
@@ -59,13 +88,14 @@ PEACEFUL = "Peaceful protest"
 INTERVENTION = "Protest with intervention"
 VIOLENT = "Violent demonstration"
 ARRESTS = "Arrests"
+EXCESSIVE_FORCE = "Excessive force against protesters"
 # What a report of each sub-type makes of a demonstration, by rank: arrests at a protest
 # are an intervention; protesters turning violent make it a riot whatever the police did.
 PROTEST_ESCALATION: dict[str, tuple[int, str]] = {
     PEACEFUL: (0, PEACEFUL),
     INTERVENTION: (1, INTERVENTION),
     ARRESTS: (1, INTERVENTION),
-    "Excessive force against protesters": (2, "Excessive force against protesters"),
+    EXCESSIVE_FORCE: (2, EXCESSIVE_FORCE),
     VIOLENT: (3, VIOLENT),
 }
 # What demonstrators do that makes a demonstration violent.
@@ -77,25 +107,56 @@ VIOLENT_ACTS = re.compile(
     r"|riot(?:ed|ing)|broke into|storm(?:ed|ing)(?! out)|scuffles?|clash(?:ed|es)? with)\b",
     re.IGNORECASE,
 )
-# What forces do to a demonstration that makes it a protest with intervention; arrests
-# count only in a sentence about the demonstrators ("He was arrested in 2019" may be the
+DEMONSTRATORS = r"(?:protesters?|demonstrators?|marchers|participants|crowd)"
+# Lethal or maiming force on the demonstrators themselves: "opened fire killing a
+# protester", "demonstrators ... were shot and beaten", "ran over five protesters".
+LETHAL_FORCE = re.compile(
+    r"\b(?:opened fire(?: on| at|,? killing)|fired (?:live (?:\w+ )?)?(?:at|on)"
+    r"|shot (?:dead |and \w+ )?|kill(?:ed|ing)|ran over|run over|beat(?:en)? to death)"
+    rf"\s+(?:\w+\s+){{0,2}}{DEMONSTRATORS}"
+    rf"|\b(?:{DEMONSTRATORS}|demonstrating)\b[^.]{{0,100}}?"
+    r"\b(?:were|was) (?:shot|killed|run over)\b",
+    re.IGNORECASE,
+)
+# What forces do to a demonstration that makes it a protest with intervention. Arrests
+# count in a sentence about the demonstrators or of a number or pronoun arrested ("26
+# arrested", "They were detained"), not alone ("He was arrested in 2019" may be the
 # grievance's story).
 INTERVENTION_ACTS = re.compile(
-    r"\b(?:dispersed|broke up|(?:baton|lathi)[- ]charg\w*|tear ?gas\w*|teargas\w*"
-    r"|water cannons?|rubber bullets)\b"
-    r"|\b(?:arrested|detained)\b(?=.*\b(?:protesters?|demonstrators?|participants|crowd)\b)"
-    r"|\b(?:protesters?|demonstrators?|participants|crowd)\b.*?\b(?:arrested|detained)\b",
+    r"\b(?:dispers(?:ed?|ing|al)|broke up|(?:baton|lathi)[- ]charg\w*|tear ?gas\w*|teargas\w*"
+    r"|water cannons?|rubber bullets|intervened|used force"
+    r"|(?:fired|shot|firing|shooting) (?:\w+ )?(?:in|into|to) the air)\b"
+    rf"|\b(?:arrested|detained)\b(?=.*\b{DEMONSTRATORS}\b)"
+    rf"|\b{DEMONSTRATORS}\b.*?\b(?:arrested|detained)\b"
+    r"|\b(?:they|\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|dozens|many)\b"
+    r"(?: \w+)?(?: were)? (?:arrested|detained)\b"
+    r"|\b(?:arrested|detained) (?:them|all|\d+)\b"
+    rf"|\b(?:prevented|stopped) (?:\w+ ){{0,3}}(?:{DEMONSTRATORS}|them)\b",
     re.IGNORECASE,
 )
 # Words just before a cue that make it a grievance or a demand, not an act at the protest.
 GRIEVANCE = re.compile(
     r"(?:against|over|(?:release|arrest|recovery|return) of|accused of|protest(?:ing|ed)?"
-    r"|demand\w*|denounc\w*|condemn\w*|of the)\W+(?:\w+\W+){0,3}$"
-    # the act named as a thing, not done: "the recovery of looted funds", "a fake looting case"
-    r"|\b(?:of|their|the|a|fake)\s+$",
+    r"|demand\w*|denounc\w*|condemn\w*|of the)"
+    # ... within its clause: "During the protest, forces opened fire" reports an act
+    r"[^\w,;:.]+(?:\w+[^\w,;:.]+){0,3}$"
+    # the act named as a thing, not done: "the recovery of looted funds", "a fake looting
+    # case" (but "made use of teargas" is the act)
+    r"|(?:(?<!use )\bof|\btheir|\bthe|\ba|\bfake)\s+$",
     re.IGNORECASE,
 )
 GRIEVANCE_WINDOW = 40
+# Words without which no report is of a demonstration: gathering, its forms and its signs
+# (a "strike" from the air and the month of March do not count).
+DEMONSTRATION_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|(?<!\d )march(?:ed|es|ing|ers)?(?! \d)"
+    r"|sit-?ins?|(?<!air )(?<!drone )(?<!missile )strik(?:e|es|ers|ing)|picket\w*|gather\w*"
+    r"|boycott\w*|petition\w*|vigils?|slogans?|placards?|chant\w*|walk-?outs?"
+    r"|walked out|blockad\w*|block(?:ed|ing|s)?|hunger|riot\w*|assembl\w*|mobili[sz]\w*"
+    r"|parades?|processions?|convoys?|caravans?|honk\w*|agitat\w*|dharnas?|gheraos?|bandhs?"
+    r"|hartals?|commemorat\w*|crowds?|mobs?|occup\w*|storm\w*|torch\w*|pelt\w*|camp(?:ed|ing))\b",
+    re.IGNORECASE,
+)
 
 
 def demonstration_acts(
@@ -106,7 +167,12 @@ def demonstration_acts(
     if sub_event_type not in (PEACEFUL, INTERVENTION):
         return None  # a riot or excessive force stands; other types are not demonstrations
     rank = PROTEST_ESCALATION[sub_event_type][0]
-    for name, acts in ((VIOLENT, VIOLENT_ACTS), (INTERVENTION, INTERVENTION_ACTS)):
+    ladder = (
+        (VIOLENT, VIOLENT_ACTS),
+        (EXCESSIVE_FORCE, LETHAL_FORCE),
+        (INTERVENTION, INTERVENTION_ACTS),
+    )
+    for name, acts in ladder:
         if PROTEST_ESCALATION[name][0] <= rank:
             continue
         for sentence in sentences:

@@ -90,5 +90,6 @@ def _call(sentence: Sentence, prediction: SentencePrediction, can_found: bool) -
         confidence=prediction.p_event * prediction.type_prob,
         trigger=(sentence.start + start, sentence.start + end),
         type_probs=prediction.type_probs,
+        sub_probs=prediction.sub_probs,
         can_found=can_found,
     )

@@ -8,7 +8,9 @@ otherwise it founds a new event.
 
 A demonstration is coded by its most severe moment, as ACLED does: a protest founded by
 one sentence becomes "Protest with intervention" when a sentence of the same event reports
-arrests or dispersal, and so on up the ladder in codebook.PROTEST_ESCALATION.
+arrests or dispersal, and so on up the ladder in codebook.PROTEST_ESCALATION. An event
+read as a demonstration whose sentences have no word of one takes the classifier's best
+reading of another event type.
 """
 
 from __future__ import annotations
@@ -16,9 +18,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from eventcoder.extract.events.codebook import ARRESTS, PROTEST_ESCALATION, demonstration_acts
+from eventcoder.extract.events.codebook import (
+    ARRESTS,
+    DEMONSTRATION_WORDS,
+    PROTEST_ESCALATION,
+    apply_codebook,
+    demonstration_acts,
+)
 from eventcoder.extract.events.filters import DAY_LEVEL_DATE, veto_reason
-from eventcoder.extract.events.taxonomy import POLITICAL_VIOLENCE, STRATEGIC, sub_event_type
+from eventcoder.extract.events.taxonomy import (
+    POLITICAL_VIOLENCE,
+    PROTESTS,
+    STRATEGIC,
+    sub_event_type,
+)
 from eventcoder.extract.evidence import make_evidence
 from eventcoder.records import EventMention, ParsedArticle, Sentence, Span
 
@@ -30,6 +43,8 @@ MERGE_MIN_TYPE_PROB = 0.2
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Evidence method of a sub-type decided by the words of the acts at a demonstration.
 CODEBOOK_METHOD = "rules.events.demonstration.v1"
+# Evidence method of a sub-type taken instead of a demonstration no words report.
+NOT_DEMONSTRATION_METHOD = "rules.events.not-demonstration.v1"
 # A joined sentence escalates a demonstration only when this sure of its own reading:
 # follow-ups that merely echo a grievance ("protesters also demanded the return of looted
 # funds") read as weak riots or arrests. On 1,500 ACLED dev notes 0.8 scored best
@@ -52,6 +67,7 @@ class SentenceCall:
     confidence: float
     trigger: tuple[int, int]
     type_probs: Mapping[str, float] = field(default_factory=dict)
+    sub_probs: Mapping[str, float] = field(default_factory=dict)
     # False for sentences too uncertain to report an event alone: they may only join one
     # found elsewhere (a headline or a "the military said that..." sentence).
     can_found: bool = True
@@ -60,6 +76,18 @@ class SentenceCall:
         if event_type == self.event_type:
             return 1.0
         return self.type_probs.get(event_type, 0.0)
+
+    def best_outside(self, event_type: str) -> str | None:
+        """The likeliest sub-type of another event type, after the codebook (None if the
+        classifier gave no alternatives)."""
+        others = {
+            name: p
+            for name, p in self.sub_probs.items()
+            if sub_event_type(name).event_type != event_type
+        }
+        if not others:
+            return None
+        return apply_codebook(self.sentence.text, max(others, key=others.__getitem__))
 
 
 def _anchors(parsed: ParsedArticle, sentence: Sentence) -> frozenset[str]:
@@ -154,6 +182,10 @@ def to_mentions(
         if acts is not None:
             name, sentence, (start, end) = acts
             cue, how = (sentence.start + start, sentence.start + end), CODEBOOK_METHOD
+        if sub_event_type(name).event_type == PROTESTS and not any(
+            DEMONSTRATION_WORDS.search(s.text) for s in sentences
+        ):
+            name, how = deciding.best_outside(PROTESTS) or name, NOT_DEMONSTRATION_METHOD
         row = sub_event_type(name)
         start, end = main.trigger
         evidence = tuple(

@@ -30,7 +30,8 @@ class SentencePrediction:
     """What the classifier says about one sentence.
 
     ``p_event`` is the calibrated probability that the sentence reports a concrete event;
-    ``type_probs`` the probability of each ACLED event type given that it does.
+    ``type_probs`` the probability of each ACLED event type given that it does, and
+    ``sub_probs`` of each sub-type.
     """
 
     p_event: float
@@ -39,6 +40,7 @@ class SentencePrediction:
     sub_event_type: str
     sub_prob: float
     type_probs: dict[str, float]
+    sub_probs: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -69,19 +71,21 @@ class EventModel:
         by_label = dict(zip(self.labels, probs.tolist(), strict=True))
         p_none = by_label.pop(NO_EVENT, 0.0)
         p_event = max(1.0 - p_none, 1e-9)
+        sub_probs = {label: p / p_event for label, p in by_label.items()}
         type_probs = dict.fromkeys(EVENT_TYPES, 0.0)
-        for label, p in by_label.items():
-            type_probs[sub_event_type(label).event_type] += p / p_event
+        for label, p in sub_probs.items():
+            type_probs[sub_event_type(label).event_type] += p
         best_type = max(type_probs, key=type_probs.__getitem__)
-        subs = {k: p for k, p in by_label.items() if sub_event_type(k).event_type == best_type}
+        subs = {k: p for k, p in sub_probs.items() if sub_event_type(k).event_type == best_type}
         best_sub = max(subs, key=subs.__getitem__)
         return SentencePrediction(
             p_event=1.0 - p_none,
             event_type=best_type,
             type_prob=type_probs[best_type],
             sub_event_type=best_sub,
-            sub_prob=subs[best_sub] / p_event,
+            sub_prob=subs[best_sub],
             type_probs=type_probs,
+            sub_probs=sub_probs,
         )
 
     def save(self, folder: Path, provenance: dict) -> Path:
