@@ -162,3 +162,60 @@ def test_a_riot_is_not_downgraded_by_an_intervention():
     text = "Police arrested ten rioters who had thrown stones at the town hall."
     sentence = Sentence(index=0, start=0, end=len(text), text=text)
     assert demonstration_acts([sentence], "Violent demonstration") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as", "expected"),
+    [
+        (
+            "Two insurgents died near Ghazni when the mine they were burying exploded prematurely.",
+            "Remote explosive/landmine/IED",
+            "Disrupted weapons use",
+        ),
+        (
+            "Saudi air defences intercepted a ballistic missile fired toward Jizan on Sunday.",
+            SHELLING,
+            "Disrupted weapons use",
+        ),
+        (
+            "Border guards shot down a small drone carrying grenades near Kathua.",
+            AIR,
+            "Disrupted weapons use",
+        ),
+        (
+            "An army bomb squad defused an IED planted under a culvert in Pulwama.",
+            "Remote explosive/landmine/IED",
+            "Disrupted weapons use",
+        ),
+        # An attack that was carried out stays an attack.
+        (
+            "Militants detonated an IED under an army truck near Torodi, killing a soldier.",
+            "Remote explosive/landmine/IED",
+            "Remote explosive/landmine/IED",
+        ),
+        # A drug haul is property seized, not a weapon stopped; arms seized stay disrupted.
+        (
+            "Federal police seized two tons of cocaine hidden in a lorry near Santos.",
+            "Disrupted weapons use",
+            "Looting/property destruction",
+        ),
+        (
+            "Police seized four rifles and a kilo of cocaine in a raid in Medellin.",
+            "Disrupted weapons use",
+            "Disrupted weapons use",
+        ),
+        # A place taken with no word of fighting changed hands without violence.
+        (
+            "Militants took control of the village of Kiri and raised their flag in its square.",
+            "Non-state actor overtakes territory",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Militants took control of the village of Kiri after clashes with the army.",
+            "Non-state actor overtakes territory",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_weapons_stopped_goods_seized_and_places_handed_over(text, read_as, expected):
+    assert apply_codebook(text, read_as) == expected

@@ -6,6 +6,9 @@ positions, or shelling between two sides ("in both directions of the frontline",
 shelling exchange") is combat, an Armed clash. Strikes from the air are an Air/drone strike
 whoever they hit, unless they only back a ground operation ("backed by airstrikes"); the
 classifier reads terse "conducted airstrikes targeting militants" as shelling or a clash.
+Remote violence that was intercepted, defused or went off on its makers is Disrupted
+weapons use; forces seizing goods other than arms (a drug haul) is Looting/property
+destruction. A place taken with no word of fighting changed hands without violence.
 
 A demonstration is coded by what happened at it: demonstrators burning tyres, throwing
 stones or vandalising make it a Violent demonstration; forces killing, shooting or running
@@ -61,6 +64,58 @@ AIR_SUPPORT = re.compile(
 )
 # Sub-types the classifier gives strikes from the air when it misses them.
 AIR_STRIKE_MISREAD = frozenset({"Shelling/artillery/missile attack", "Armed clash", "Attack"})
+DISRUPTED = "Disrupted weapons use"
+_PROJECTILES = r"(?:missiles?|rockets?|drones?|projectiles?|shells?|uavs?)"
+_DEVICES = r"(?:bombs?|ieds?|explosives?|devices?|mines?)"
+# Remote violence that was stopped or failed: interceptions, drones shot down, devices
+# defused or exploding on their makers, arms caches found (ACLED's Disrupted weapons use).
+WEAPONS_DISRUPTED = re.compile(
+    rf"\bintercept\w* (?:\w+ ){{0,3}}{_PROJECTILES}\b"
+    rf"|\b{_PROJECTILES}\b[^.]{{0,60}}\b(?:was|were) intercepted"
+    r"|\b(?:shot|brought|shoot|shooting) down (?:\w+ ){0,4}(?:drones?|uavs?)\b"
+    r"|\bdowned (?:\w+ ){0,3}(?:drones?|uavs?)\b"
+    r"|\bexploded prematurely|\bpremature(?:ly)? (?:explosion|detonation)"
+    r"|\bdefus(?:ed|ing|al)\b|\bcontrolled (?:explosion|detonation)"
+    rf"|\b(?:dismantl|neutrali[sz])\w* (?:an? |the )?(?:\w+ )?{_DEVICES}\b"
+    r"|\b(?:did not|failed to) explode|\b(?:weapons?|arms|ammunition) (?:caches?|dumps?)\b"
+    rf"|\bwhile (?:planting|handling|assembling|making) (?:an? |the )?(?:\w+ )?{_DEVICES}",
+    re.IGNORECASE,
+)
+# Sub-types the classifier gives disrupted weapons use when it misses it.
+DISRUPTED_MISREAD = frozenset(
+    {
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Armed clash",
+    }
+)
+NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+TERRITORY_BY_FORCE = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory"}
+)
+# Words of fighting: a place taken with none of them in the report changed hands peacefully.
+FIGHTING = re.compile(
+    r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|assault\w*|offensive|kill\w*|dead"
+    r"|wounded|injur\w*|casualt\w*|shell\w*|fire|fired|firing|gunfire|storm\w*|overr[au]n"
+    r"|ambush\w*|combat|bombard\w*|air ?strikes?|raid\w*|repel\w*|repuls\w*|exchang\w*"
+    r"|resistance|siege|besieg\w*|captur\w*|seiz\w*)\b",
+    re.IGNORECASE,
+)
+LOOTING = "Looting/property destruction"
+# Goods that forces seize which are not weapons: a drug haul is property seized (Looting/
+# property destruction), not disrupted weapons use.
+SEIZED_GOODS = re.compile(
+    r"\b(?:marijuana|cannabis|cocaine|heroin|drugs?|narcotics?|methamphetamine|cigarettes"
+    r"|contraband|smuggled|timber|airstrip|(?:drug|processing) lab\w*|laborator\w*)\b",
+    re.IGNORECASE,
+)
+WEAPONS = re.compile(
+    r"\b(?:weapons?|arms|ammunition|explosives?|bombs?|grenades?|ieds?|rifles?|guns?"
+    r"|firearms?|rockets?|missiles?|mines?|drones?)\b",
+    re.IGNORECASE,
+)
 
 
 def apply_codebook(text: str, sub_event_type: str) -> str:
@@ -68,6 +123,12 @@ def apply_codebook(text: str, sub_event_type: str) -> str:
 
     Example: "Forces fired mortars and small arms at the positions" -> Armed clash.
     """
+    if sub_event_type in DISRUPTED_MISREAD and WEAPONS_DISRUPTED.search(text):
+        return DISRUPTED
+    if sub_event_type == DISRUPTED and SEIZED_GOODS.search(text) and not WEAPONS.search(text):
+        return LOOTING
+    if sub_event_type in TERRITORY_BY_FORCE and not FIGHTING.search(text):
+        return NON_VIOLENT_TRANSFER
     if (
         sub_event_type in AIR_STRIKE_MISREAD
         and AIR_STRIKE.search(text)
