@@ -239,3 +239,24 @@ def test_an_english_at_before_a_name_is_not_an_arabic_article(parse, geoparser):
     )
     places = {p.text: p for p in geoparser.find_places(parsed)}
     assert places["Uri"].is_locational and places["Uri"].country == "IN"
+
+
+def test_a_person_named_again_by_surname_is_not_a_town(parse, geoparser):
+    # Kelly is a town in several countries; here it is John Kelly, named in full before.
+    parsed = parse(
+        "White House chief of staff John Kelly met reporters on Monday. The memo was drafted "
+        "by Kelly and his deputy before the trip to Texas."
+    )
+    found = geoparser.find_places(parsed)
+    assert not any(p.is_locational for p in found if p.text == "Kelly")
+    assert any(p.is_locational for p in found if p.text == "Texas")
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_not_a_place(parse, geoparser):
+    # "Industry" is a town in the United States; "the industry" shows it is a common word.
+    parsed = parse(
+        "Workers rallied outside the Ministry of Industry in Cairo on Sunday, saying the "
+        "industry had shed thousands of jobs."
+    )
+    names = {p.text for p in geoparser.find_places(parsed)}
+    assert "Industry" not in names and "Cairo" in names

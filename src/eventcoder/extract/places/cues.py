@@ -409,6 +409,12 @@ def is_locational(span, covered: set[int]) -> bool:
             ]
             if extra:
                 return False
+    if (
+        len(span) == 1
+        and span.text in _person_words(span.doc)
+        and word_before(span.doc, span.start) not in AT_WORDS
+    ):
+        return False  # "Kelly said" after "John Kelly": the person, not a town Kelly
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and following.lower_ in THING_WORDS:
         return False  # "the US dollar exchange rate", parsed with "dollar" beside "US"
@@ -443,6 +449,24 @@ def is_locational(span, covered: set[int]) -> bool:
         and root.head.lemma_ not in LOCATION_VERBS
         and not other_subjects
     )
+
+
+def _person_words(doc) -> frozenset[str]:
+    """The words of the article's full person names ("John Kelly", "Mohamed Salah"): the
+    same word alone elsewhere names that person again (one sense per discourse)."""
+    return frozenset(
+        t.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not any(map(_not_of_a_name, ent))
+        for t in ent
+        if t.is_alpha
+    )
+
+
+def _not_of_a_name(token) -> bool:
+    """A word no person's name has: lower-case ("Guru ki Wadali" is a village) or a unit
+    ("Toungo LGA" and "Mopti Commune" are tagged PERSON by the small model)."""
+    return token.is_lower or token.lower_ in ADMIN2_WORDS | SETTLEMENT_WORDS | NOT_PLACES
 
 
 def read_relation(before: str, after: str, start: int, end: int) -> tuple[str | None, int, int]:

@@ -4,7 +4,8 @@ spaCy's small model misses many toponyms (it tags "Binnish" as a nationality), s
 come from the gazetteer: every run of capitalised tokens (with "al-", "de", "of" inside)
 whose name key is a gazetteer name is a candidate, whatever NER says. NER and the parse
 are used only as cues: a span inside a longer person or organisation name, or the subject
-of a verb ("Moscow said"), is kept for context but marked non-locational.
+of a verb ("Moscow said"), is kept for context but marked non-locational. A word the
+article also writes in lower case ("industry") is a common word, never a place.
 
 What the words around each span say (``cues``) is recorded with it, and so is the name
 written right after it as its container ("Reni, Odessa", "X area of Y city").
@@ -126,7 +127,7 @@ def spot_mentions(
     """
     doc = parsed.doc
     text = parsed.article.text
-    blocked = set(exclude) | NOT_PLACES | _english_stop_words()
+    blocked = set(exclude) | NOT_PLACES | _english_stop_words() | _lower_case_words(text)
     found: list[tuple[int, int, str, str]] = []  # token start, token end, key, skeleton
     for sentence in parsed.sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -191,6 +192,12 @@ def _english_stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS) - {"us"}  # "US" is the United States
+
+
+def _lower_case_words(text: str) -> set[str]:
+    """Words the article writes in lower case: capitalised elsewhere ("Ministry of
+    Industry", "Recovery Street"), they are common words, not villages of that name."""
+    return set(re.findall(r"\b[a-z]+\b", text))
 
 
 def _capitalised(token) -> bool:
