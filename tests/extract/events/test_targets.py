@@ -90,6 +90,11 @@ def test_retyping_keeps_the_span_and_says_why(parse, mention_over):
             "Non-state actor overtakes territory",
         ),
         (
+            "Nigerian soldiers recovered territory around Damboa after a clash with ISWAP "
+            "fighters on Friday.",
+            "Government regains territory",
+        ),
+        (
             "Soldiers and Ansaru fighters exchanged gunfire for hours near Birnin Gwari.",
             "Armed clash",
         ),

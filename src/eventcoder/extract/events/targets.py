@@ -38,11 +38,14 @@ TWO_SIDES = re.compile(
 )
 
 
-# Words of a side taking a place: "took control of", "seized control", "retook", "took over".
+# Words of a side taking a place: "took control of", "seized control", "retook", "took over",
+# "recovered territory".
 TOOK_CONTROL = re.compile(
     r"\b(?:took|taken|take|taking|gained|gain(?:ing)?|seized|seiz(?:e|ing)|regained"
     r"|regain(?:ing)?|retook|retaken|assumed)\s+(?:full\s+|complete\s+|back\s+)?control\b"
-    r"|\btook over\b|\b(?:recaptured|retook)\b",
+    r"|\btook over\b|\b(?:recaptured|retook)\b"
+    r"|\b(?:recovered|liberated|reclaimed) (?:the )?(?:\w+ )?(?:territor(?:y|ies)|control|towns?"
+    r"|villages?|city|areas?|district|positions?|base|localit(?:y|ies))\b",
     re.IGNORECASE,
 )
 GOVERNMENT_REGAINS = "Government regains territory"
