@@ -24,6 +24,17 @@ from eventcoder.pipeline import assemble_event, default_components
             "Attack",
             "Armed clash",
         ),
+        # A bare policewoman, or a rank of the state's forces, is a state target.
+        (
+            "Unknown gunmen shot and killed a policewoman in a square of Kandahar city.",
+            "Attack",
+            "Armed clash",
+        ),
+        (
+            "Unidentified gunmen shot dead a regime lieutenant in the city of Daraa.",
+            "Attack",
+            "Armed clash",
+        ),
         (
             "Unknown assailants stabbed a teacher to death near her school in Kaduna.",
             "Attack",

@@ -39,10 +39,26 @@ MILITARY_NOUNS = frozenset(
         "brigade",
         "regiment",
         "coastguard",
+        # ranks: "the regime's 1st lieutenant", "a Nigerian army sergeant"
+        "lieutenant",
+        "sergeant",
+        "captain",
+        "colonel",
+        "conscript",
+        "conscripts",
     }
 )
 POLICE_NOUNS = frozenset(
-    {"police", "policemen", "policeman", "policewoman", "officer", "officers", "cops"}
+    {
+        "police",
+        "policemen",
+        "policeman",
+        "policewoman",
+        "policewomen",
+        "officer",
+        "officers",
+        "cops",
+    }
 )
 # Modifiers that make a bare force noun a state force of the event's country.
 STATE_MODIFIERS = frozenset(
@@ -77,6 +93,8 @@ BARE_STATE_NOUNS = frozenset(
         "police",
         "policemen",
         "policeman",
+        "policewoman",
+        "policewomen",
         "gendarmerie",
         "gendarmes",
         "servicemen",
@@ -188,6 +206,7 @@ GENERIC_GROUPS: dict[str, str] = {
             "kidnappers",
             "abductors",
             "fighters",
+            "fighter",
             "terrorists",
             "terrorist",
             "extremists",
@@ -198,6 +217,7 @@ GENERIC_GROUPS: dict[str, str] = {
             "militia",
             "militias",
             "militiamen",
+            "militiaman",
         ),
         "unidentified",
     ),
