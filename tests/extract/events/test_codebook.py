@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.events.codebook import apply_codebook, demonstration_acts
+from eventcoder.extract.events.codebook import (
+    apply_codebook,
+    demonstration_acts,
+    unreported_violence,
+)
 from eventcoder.records import Sentence
 
 SHELLING = "Shelling/artillery/missile attack"
@@ -219,3 +223,17 @@ def test_a_riot_is_not_downgraded_by_an_intervention():
 )
 def test_weapons_stopped_goods_seized_and_places_handed_over(text, read_as, expected):
     assert apply_codebook(text, read_as) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters blocked the Saida highway in both directions for three hours.", True),
+        ("Protesters blocked the Saida highway and set tyres on fire.", False),
+        ("Rioters stoned a police post in Saida.", False),
+    ],
+)
+def test_a_violent_reading_needs_violence_in_the_words(text, expected):
+    sentence = Sentence(index=0, start=0, end=len(text), text=text)
+    assert unreported_violence([sentence], "Violent demonstration") is expected
+    assert unreported_violence([sentence], "Peaceful protest") is False

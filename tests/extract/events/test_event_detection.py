@@ -202,5 +202,29 @@ def test_nothing_is_a_demonstration_without_a_word_of_one(learned, parse):
     assert mention.event_type != "Protests"
     evidence = next(e for e in mention.evidence if e.field == "sub_event_type")
     assert evidence.method == "rules.events.not-demonstration.v1"
-    protest = "On 3 March 2022, dozens of nurses protested in Kano over unpaid allowances."
-    assert [m.sub_event_type for m in learned.detect(parse(protest))] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2022, dozens of nurses protested in Kano over unpaid allowances.",
+        # Demonstrations told without the word: a motorcade, taking to the streets.
+        "On 4 May 2021, in Recife, Pernambuco, about 120 driving-school owners did a "
+        "motorcade to demand the reopening of their businesses.",
+        "On 2 May 2021, about 800 stranded labourers took to the streets in Nagpur city to "
+        "demand buses home.",
+    ],
+)
+def test_a_demonstration_told_in_other_words_stays_one(learned, parse, text):
+    assert [m.sub_event_type for m in learned.detect(parse(text))] == ["Peaceful protest"]
+
+
+def test_a_blocked_road_without_violence_is_a_peaceful_protest(learned, parse):
+    text = (
+        "On 2 May 2021, protesters demonstrating against rising fuel prices and dire economic "
+        "conditions blocked the coastal highway at Jiyeh."
+    )
+    [mention] = learned.detect(parse(text))
+    assert mention.sub_event_type == "Peaceful protest"
+    burning = "On 2 May 2021, protesters blocked the coastal highway at Jiyeh and burned tyres."
+    assert [m.sub_event_type for m in learned.detect(parse(burning))] == ["Violent demonstration"]

@@ -11,7 +11,8 @@ weapons use; forces seizing goods other than arms (a drug haul) is Looting/prope
 destruction. A place taken with no word of fighting changed hands without violence.
 
 A demonstration is coded by what happened at it: demonstrators burning tyres, throwing
-stones or vandalising make it a Violent demonstration; forces killing, shooting or running
+stones or vandalising make it a Violent demonstration, and without any word of violence or
+damage it is not one ("protesters blocked the road"); forces killing, shooting or running
 over demonstrators make it Excessive force against protesters; forces dispersing or
 arresting peaceful demonstrators make it a Protest with intervention. The words must
 report the act, not a grievance ("protested against the arrest of ..." stays peaceful).
@@ -207,17 +208,40 @@ GRIEVANCE = re.compile(
     re.IGNORECASE,
 )
 GRIEVANCE_WINDOW = 40
-# Words without which no report is of a demonstration: gathering, its forms and its signs
-# (a "strike" from the air and the month of March do not count).
+# Words without which no report is of a demonstration: gathering, its forms, its signs and
+# its demands (a "strike" from the air and the month of March do not count).
 DEMONSTRATION_WORDS = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|(?<!\d )march(?:ed|es|ing|ers)?(?! \d)"
     r"|sit-?ins?|(?<!air )(?<!drone )(?<!missile )strik(?:e|es|ers|ing)|picket\w*|gather\w*"
     r"|boycott\w*|petition\w*|vigils?|slogans?|placards?|chant\w*|walk-?outs?"
     r"|walked out|blockad\w*|block(?:ed|ing|s)?|hunger|riot\w*|assembl\w*|mobili[sz]\w*"
     r"|parades?|processions?|convoys?|caravans?|honk\w*|agitat\w*|dharnas?|gheraos?|bandhs?"
-    r"|hartals?|commemorat\w*|crowds?|mobs?|occup\w*|storm\w*|torch\w*|pelt\w*|camp(?:ed|ing))\b",
+    r"|hartals?|commemorat\w*|crowds?|mobs?|occup\w*|storm\w*|torch\w*|pelt\w*|camp(?:ed|ing)"
+    r"|motorcades?|demand\w*|took to the (?:streets|roads)"
+    r"|(?:came|poured|went) (?:out )?(?:on|onto|into|to) the (?:streets|roads))\b",
     re.IGNORECASE,
 )
+
+
+# Words of violence or damage at a demonstration; a "violent" reading with none of them in
+# the event's sentences is the classifier's, not the report's ("protesters blocked the
+# road" is peaceful).
+DEMONSTRATION_VIOLENCE = re.compile(
+    r"\b(?:burn\w*|fire|ablaze|torch\w*|ston\w*|rocks?|bricks?|molotov\w*|petrol bombs?"
+    r"|projectiles?|bottles?|throw\w*|threw|hurl\w*|pelt\w*|vandali\w*|ransack\w*|damag\w*"
+    r"|destroy\w*|smash\w*|loot\w*|riot\w*|clash\w*|scuffl\w*|fight\w*|fought|attack\w*"
+    r"|assault\w*|beat\w*|injur\w*|wound\w*|hurt|kill\w*|violen\w*|storm\w*|broke|break\w*"
+    r"|forc\w*|tyres?|tires?|barricad\w*|tear ?gas|dispers\w*|sticks?|machetes?|knives"
+    r"|weapons?|arson|set)\b",
+    re.IGNORECASE,
+)
+
+
+def unreported_violence(sentences: Sequence[Sentence], sub_event_type: str) -> bool:
+    """True for a Violent demonstration whose sentences report no violence or damage."""
+    return sub_event_type == VIOLENT and not any(
+        DEMONSTRATION_VIOLENCE.search(s.text) for s in sentences
+    )
 
 
 def demonstration_acts(

@@ -8,9 +8,10 @@ otherwise it founds a new event.
 
 A demonstration is coded by its most severe moment, as ACLED does: a protest founded by
 one sentence becomes "Protest with intervention" when a sentence of the same event reports
-arrests or dispersal, and so on up the ladder in codebook.PROTEST_ESCALATION. An event
-read as a demonstration whose sentences have no word of one takes the classifier's best
-reading of another event type.
+arrests or dispersal, and so on up the ladder in codebook.PROTEST_ESCALATION; one read as
+violent whose sentences report no violence or damage is peaceful. An event read as a
+demonstration whose sentences have no word of one takes the classifier's best reading of
+another event type.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from dataclasses import dataclass, field
 from eventcoder.extract.events.codebook import (
     ARRESTS,
     DEMONSTRATION_WORDS,
+    PEACEFUL,
     PROTEST_ESCALATION,
     apply_codebook,
     demonstration_acts,
+    unreported_violence,
 )
 from eventcoder.extract.events.filters import DAY_LEVEL_DATE, veto_reason
 from eventcoder.extract.events.taxonomy import (
@@ -178,14 +181,20 @@ def to_mentions(
         deciding, name = _most_severe(group)
         cue, how = deciding.trigger, method
         sentences = [c.sentence for c in group] + [parsed.sentences[i] for i in follow_ups]
+        if unreported_violence(sentences, name):
+            name, how = PEACEFUL, CODEBOOK_METHOD
         acts = demonstration_acts(sentences, name)
         if acts is not None:
             name, sentence, (start, end) = acts
             cue, how = (sentence.start + start, sentence.start + end), CODEBOOK_METHOD
-        if sub_event_type(name).event_type == PROTESTS and not any(
-            DEMONSTRATION_WORDS.search(s.text) for s in sentences
-        ):
-            name, how = deciding.best_outside(PROTESTS) or name, NOT_DEMONSTRATION_METHOD
+        other = (
+            deciding.best_outside(PROTESTS)
+            if sub_event_type(name).event_type == PROTESTS
+            and not any(DEMONSTRATION_WORDS.search(s.text) for s in sentences)
+            else None
+        )
+        if other is not None:
+            name, how = other, NOT_DEMONSTRATION_METHOD
         row = sub_event_type(name)
         start, end = main.trigger
         evidence = tuple(
