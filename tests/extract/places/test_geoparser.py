@@ -260,3 +260,12 @@ def test_a_word_the_article_also_writes_in_lower_case_is_not_a_place(parse, geop
     )
     names = {p.text for p in geoparser.find_places(parsed)}
     assert "Industry" not in names and "Cairo" in names
+
+
+def test_a_name_with_a_big_namesake_abroad_yields_to_an_unambiguous_neighbour(
+    parse, geoparser, event_at
+):
+    # Tripoli is a bigger city in Libya; Beirut is only in Lebanon, and the road joins both.
+    parsed = parse("On Friday, rioters blocked the Tripoli-Beirut highway for hours.")
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.country == "Lebanon"

@@ -47,6 +47,9 @@ W_CORROBORATED = 3.0
 W_HELD = 4.0
 # "X (X)" and "X, X state": a repeated name is its own unit only right after itself.
 NAMESAKE_GAP = 3
+# How much a name with a big namesake in another country vouches for its own reading's
+# country: "the Tripoli-Beirut highway" is in Lebanon, where Beirut has no rival.
+AMBIGUOUS_SUPPORT = 0.5
 ADMIN_PRIOR = 4.0  # prior of an admin unit, as for a town of 10,000
 ANCHOR_KM = 60.0
 # Plausibility: outside the countries in play, only places this big are believable.
@@ -219,7 +222,10 @@ def resolve_mentions(
             or unambiguous
             or _town_and_unit(opts)
         ):
-            support[place.cc] += 1
+            rival = any(
+                p.cc != place.cc and p.population >= MIN_FOREIGN_POPULATION for p, _ in opts
+            )
+            support[place.cc] += AMBIGUOUS_SUPPORT if rival else 1
     if not support:
         # Nothing vouched: a big place said as a place, even spelt loosely, is still the
         # best guess at the country; so is a town the words call a place ("in the city of
