@@ -269,3 +269,10 @@ def test_a_name_with_a_big_namesake_abroad_yields_to_an_unambiguous_neighbour(
     parsed = parse("On Friday, rioters blocked the Tripoli-Beirut highway for hours.")
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.country == "Lebanon"
+
+
+def test_where_people_live_is_not_where_they_protested(parse, geoparser, event_at):
+    parsed = parse(
+        "On Monday, residents of Kakori staged a sit-in in Lucknow city over a landfill."
+    )
+    assert geoparser.extract(parsed, event_at(parsed)).location == "Lucknow"

@@ -228,6 +228,21 @@ def _longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, in
     return sorted(kept)
 
 
+# People named by where they live ("residents of Vikasnagar protested in Lucknow").
+RESIDENT_NOUNS = frozenset(
+    {"residents", "locals", "villagers", "inhabitants", "natives", "people", "citizens"}
+)
+
+
+def _said_as_origin(doc, start_tok: int) -> bool:
+    """True for "migrants from X" and "residents of X": where people came from or live."""
+    before = word_before(doc, start_tok)
+    if before != "of":
+        return before == "from"
+    at = start_tok - 1 if doc[start_tok - 1].lower_ == "of" else start_tok - 2  # "of el Mina"
+    return at > 0 and doc[at - 1].lower_ in RESIDENT_NOUNS
+
+
 def _second_of_road(doc, start_tok: int, covered: set[int], relation: str | None) -> bool:
     """True for B in "the A-B highway": a road named after two towns."""
     return (
@@ -267,7 +282,7 @@ def _describe(
         locational=(is_locational(span, covered) or relation == "near" and cue_end > end)
         and (_second_of_road(doc, start_tok, covered, relation) or not is_partial(span)),
         cue_end=cue_end,
-        origin=relation is None and word_before(doc, start_tok) == "from",
+        origin=relation is None and _said_as_origin(doc, start_tok),
         locative=word_before(doc, start_tok) in LOCATIVE_WORDS
         # "in Mulange (Mulanje, Southern)": apposed to a named place
         or (span.root.dep_ in ("appos", "conj", "npadvmod") and span.root.head.i in covered)
