@@ -260,6 +260,9 @@ def test_a_word_the_article_also_writes_in_lower_case_is_not_a_place(parse, geop
     )
     names = {p.text for p in geoparser.find_places(parsed)}
     assert "Industry" not in names and "Cairo" in names
+    # A web address is not the article writing the word in lower case.
+    parsed = parse("Gunmen attacked a checkpoint in Kabul on Friday, www.kabul.gov.af said.")
+    assert "Kabul" in {p.text for p in geoparser.find_places(parsed)}
 
 
 def test_a_name_with_a_big_namesake_abroad_yields_to_an_unambiguous_neighbour(

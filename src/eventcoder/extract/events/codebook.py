@@ -221,8 +221,6 @@ DEMONSTRATION_WORDS = re.compile(
     r"|(?:came|poured|went) (?:out )?(?:on|onto|into|to) the (?:streets|roads))\b",
     re.IGNORECASE,
 )
-
-
 # Words of violence or damage at a demonstration; a "violent" reading with none of them in
 # the event's sentences is the classifier's, not the report's ("protesters blocked the
 # road" is peaceful).

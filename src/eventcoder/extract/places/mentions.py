@@ -196,8 +196,9 @@ def _english_stop_words() -> frozenset[str]:
 
 def _lower_case_words(text: str) -> set[str]:
     """Words the article writes in lower case: capitalised elsewhere ("Ministry of
-    Industry", "Recovery Street"), they are common words, not villages of that name."""
-    return set(re.findall(r"\b[a-z]+\b", text))
+    Industry", "Recovery Street"), they are common words, not villages of that name.
+    Parts of addresses and tags ("www.kabul.gov.af", "#idlib") do not count."""
+    return set(re.findall(r"(?<![\w/@#.-])[a-z]+(?![\w/@-])(?!\.\w)", text))
 
 
 def _capitalised(token) -> bool:
