@@ -64,7 +64,7 @@ AIR_SUPPORT = re.compile(
     re.IGNORECASE,
 )
 # Sub-types the classifier gives strikes from the air when it misses them.
-AIR_STRIKE_MISREAD = frozenset({"Shelling/artillery/missile attack", "Armed clash", "Attack"})
+AIR_STRIKE_MISREAD = frozenset({SHELLING, ARMED_CLASH, "Attack"})
 DISRUPTED = "Disrupted weapons use"
 _PROJECTILES = r"(?:missiles?|rockets?|drones?|projectiles?|shells?|uavs?)"
 _DEVICES = r"(?:bombs?|ieds?|explosives?|devices?|mines?)"
@@ -84,13 +84,7 @@ WEAPONS_DISRUPTED = re.compile(
 )
 # Sub-types the classifier gives disrupted weapons use when it misses it.
 DISRUPTED_MISREAD = frozenset(
-    {
-        "Shelling/artillery/missile attack",
-        "Air/drone strike",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-        "Armed clash",
-    }
+    {SHELLING, AIR_STRIKE_TYPE, "Remote explosive/landmine/IED", "Grenade", ARMED_CLASH}
 )
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 TERRITORY_BY_FORCE = frozenset(

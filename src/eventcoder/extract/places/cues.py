@@ -317,10 +317,17 @@ CUE_WINDOW = 90
 def word_before(doc, start_tok: int) -> str:
     """The lower-cased word before a name, skipping a lower-case Arabic article ("in el
     Hermel": "in"); "" at the start of the text."""
+    before = index_before(doc, start_tok)
+    return doc[before].lower_ if before >= 0 else ""
+
+
+def index_before(doc, start_tok: int) -> int:
+    """The token index of the word before a name, past a lower-case Arabic article; -1 at
+    the start of the text."""
     before = start_tok - 1
     if before > 0 and doc[before].text in ARTICLES:
         before -= 1
-    return doc[before].lower_ if before >= 0 else ""
+    return before
 
 
 def admin_level(before: str, after: str) -> int | None:
@@ -392,9 +399,10 @@ def _separates(token) -> bool:
     return token.is_punct and token.tag_ != "POS"
 
 
-def is_locational(span, covered: set[int]) -> bool:
-    """False for "Moscow said" (metonymy), "US dollar" (modifier) and names inside longer
-    person or organisation names ("Salim Abu Ahmed", "Syrian Observatory ...")."""
+def is_locational(span, covered: set[int], person_words: frozenset[str]) -> bool:
+    """False for "Moscow said" (metonymy), "US dollar" (modifier), names inside longer
+    person or organisation names ("Salim Abu Ahmed", "Syrian Observatory ...") and words of
+    a person's name (``person_words``) said alone."""
     for ent in span.doc.ents:
         if ent.label_ in SWALLOWING_LABELS and ent.start <= span.start and span.end <= ent.end:
             if re.fullmatch(_FACILITIES, span.doc[ent.end - 1].lower_):
@@ -411,7 +419,7 @@ def is_locational(span, covered: set[int]) -> bool:
                 return False
     if (
         len(span) == 1
-        and span.text in _person_words(span.doc)
+        and span.text in person_words
         and word_before(span.doc, span.start) not in AT_WORDS
     ):
         return False  # "Kelly said" after "John Kelly": the person, not a town Kelly
@@ -451,7 +459,7 @@ def is_locational(span, covered: set[int]) -> bool:
     )
 
 
-def _person_words(doc) -> frozenset[str]:
+def person_words(doc) -> frozenset[str]:
     """The words of the article's full person names ("John Kelly", "Mohamed Salah"): the
     same word alone elsewhere names that person again (one sense per discourse)."""
     return frozenset(

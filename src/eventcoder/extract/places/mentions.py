@@ -24,9 +24,11 @@ from eventcoder.extract.places.cues import (
     NOT_PLACES,
     SETTLEMENT_WORDS,
     admin_level,
+    index_before,
     is_locational,
     is_partial,
     ner_label,
+    person_words,
     read_relation,
     word_before,
 )
@@ -156,8 +158,10 @@ def spot_mentions(
                 found.append(best)
     kept = _longest_first(found)
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
+    people = person_words(doc)
     return _link_holders(
-        text, [_describe(parsed, s, e, key, skel, covered) for s, e, key, skel in kept]
+        text,
+        [_describe(parsed, s, e, key, skel, covered, people) for s, e, key, skel in kept],
     )
 
 
@@ -237,11 +241,10 @@ RESIDENT_NOUNS = frozenset(
 
 def _said_as_origin(doc, start_tok: int) -> bool:
     """True for "migrants from X" and "residents of X": where people came from or live."""
-    before = word_before(doc, start_tok)
-    if before != "of":
-        return before == "from"
-    at = start_tok - 1 if doc[start_tok - 1].lower_ == "of" else start_tok - 2  # "of el Mina"
-    return at > 0 and doc[at - 1].lower_ in RESIDENT_NOUNS
+    before = index_before(doc, start_tok)  # "of el Mina": past the article
+    if before < 0 or doc[before].lower_ != "of":
+        return before >= 0 and doc[before].lower_ == "from"
+    return before > 0 and doc[before - 1].lower_ in RESIDENT_NOUNS
 
 
 def _second_of_road(doc, start_tok: int, covered: set[int], relation: str | None) -> bool:
@@ -255,7 +258,13 @@ def _second_of_road(doc, start_tok: int, covered: set[int], relation: str | None
 
 
 def _describe(
-    parsed: ParsedArticle, start_tok: int, end_tok: int, key: str, skeleton: str, covered: set[int]
+    parsed: ParsedArticle,
+    start_tok: int,
+    end_tok: int,
+    key: str,
+    skeleton: str,
+    covered: set[int],
+    people: frozenset[str],
 ) -> MentionSpan:
     doc = parsed.doc
     text = parsed.article.text
@@ -280,7 +289,7 @@ def _describe(
         admin_level=admin_level(before, after),
         # "blocked the Zahle roundabout": a site at the town, however the parse reads it;
         # "the Tripoli-Beirut highway" is named after two towns.
-        locational=(is_locational(span, covered) or relation == "near" and cue_end > end)
+        locational=(is_locational(span, covered, people) or relation == "near" and cue_end > end)
         and (_second_of_road(doc, start_tok, covered, relation) or not is_partial(span)),
         cue_end=cue_end,
         origin=relation is None and _said_as_origin(doc, start_tok),
