@@ -279,3 +279,62 @@ def test_where_people_live_is_not_where_they_protested(parse, geoparser, event_a
         "On Monday, residents of Kakori staged a sit-in in Lucknow city over a landfill."
     )
     assert geoparser.extract(parsed, event_at(parsed)).location == "Lucknow"
+
+
+def test_a_state_abbreviation_after_a_town_names_the_state(parse, geoparser):
+    # "Ill." alone is a word; after "SPRINGFIELD," it is Illinois, and it places the town.
+    parsed = parse("SPRINGFIELD, Ill. (AP) - Officials say two inmates escaped overnight.")
+    places = {p.text: p for p in geoparser.find_places(parsed)}
+    assert places["Ill."].name == "Illinois" and places["Ill."].admin1 == "Illinois"
+    assert places["SPRINGFIELD"].admin1 == "Illinois"
+    # A name the gazetteer knows with its abbreviation is one mention.
+    parsed = parse("Street artists are visible in Washington, D.C., which has many murals.")
+    assert [p.text for p in geoparser.find_places(parsed)] == ["Washington, D.C."]
+
+
+def test_names_joined_by_and_are_two_places(parse, geoparser):
+    # Loosely spelled, "London and Harare" is Londonderry: the loose match never spans "and".
+    parsed = parse("The airline asked about direct flights between London and Harare last year.")
+    names = {p.text: p.country for p in geoparser.find_places(parsed) if p.is_locational}
+    assert names == {"London": "GB", "Harare": "ZW"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A town owns the site named after it in the possessive.
+        ("Harare’s Third Street will soon be renamed after the late leader.", "Harare"),
+        # A date after the name is not part of it.
+        ("The mission is expected to arrive in Lagos April 4 for the talks.", "Lagos"),
+        # Two places joined by a hyphen are both places.
+        ("The train returns on the Amsterdam-London leg of the trip.", "London"),
+    ],
+)
+def test_capitalised_words_after_a_name_are_not_always_part_of_it(parse, geoparser, text, name):
+    places = {p.text: p for p in geoparser.find_places(parse(text))}
+    assert places[name].is_locational
+
+
+def test_the_holy_see_is_the_vatican(parse, geoparser):
+    parsed = parse("The President of Armenia met officials in the Holy See on Monday.")
+    assert [p.country for p in geoparser.find_places(parsed) if p.text == "Holy See"] == ["VA"]
+
+
+def test_an_admin_unit_is_found_at_its_own_point_and_coded_at_its_seat(parse, geoparser, event_at):
+    parsed = parse("Protesters rallied across California on Monday against the new law.")
+    state = next(p for p in geoparser.find_places(parsed) if p.text == "California")
+    # GeoNames puts the state at 37.25 N, 119.75 W; its biggest city is 500 km south.
+    assert haversine_km(state.latitude, state.longitude, 37.25, -119.75) < 161
+    finding = geoparser.extract(parsed, event_at(parsed))
+    assert finding.location == "California" and finding.geo_precision == 3
+    assert haversine_km(finding.latitude, finding.longitude, 34.05, -118.24) < 10  # LA
+
+
+def test_a_nationality_naming_the_land_is_a_place_mention(parse, geoparser):
+    parsed = parse(
+        "Turkish forces shelled towns along the Syrian-Turkish border, and Syrian forces "
+        "said they had secured the Syrian capital."
+    )
+    found = [(p.text, p.country) for p in geoparser.find_places(parsed) if p.matched == "demonym"]
+    # "Turkish forces" and "Syrian forces" are people, not land.
+    assert found == [("Syrian", "SY"), ("Turkish", "TR"), ("Syrian", "SY")]

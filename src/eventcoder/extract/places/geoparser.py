@@ -9,9 +9,11 @@ other sentences (a summit in Sochi) never become the place of an Idlib drone str
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from unidecode import unidecode
@@ -38,6 +40,13 @@ METHOD_DEMONYM = "geo.demonym.v1"
 # right, but the soldiers may have died abroad.
 CONFIDENCE_DEMONYM = 0.4
 # Relations that put the event near, not at, the named town (ACLED geo_precision 2).
+# Words after a nationality that make it name the country's land ("the Turkish border",
+# "the Syrian-Turkish border").
+_LAND_AFTER = re.compile(
+    r"(?:-?\w+)?\s+(?:border|borders|frontier|capital|cities|city|towns?|villages?|islands?|"
+    r"coast|coastline|territory|territories|soil|enclave|mainland|countryside|airspace|"
+    r"waters|provinces?|regions?|states)\b"
+)
 NEAR_RELATIONS = frozenset({"near", "distance", "road", "outskirts", "countryside", "border"})
 # ACLED geo_precision by feature (``precision_of`` makes a town 2 when the event is near it).
 PRECISION = {"PPL": 1, "SPOT": 1, "ADM3": 2, "ADM2": 2, "ADM1": 3, "PCLI": 3}
@@ -73,10 +82,52 @@ class Geoparser:
             name_key(alias) for entry in load_actor_dictionary().entries for alias in entry.aliases
         }
         self._last: tuple[ParsedArticle, list[ResolvedPlace]] | None = None
+        self._own_points: dict[int, tuple[float, float]] = {}  # admin units (_at_seat)
         self.load_seconds = time.monotonic() - started
 
     def find_places(self, parsed: ParsedArticle) -> list[ResolvedPlace]:
-        """Every place mention in the article, resolved (non-locational ones flagged)."""
+        """Every place mention in the article, resolved (non-locational ones flagged), each
+        at its own point: "California" is the state, not its biggest city."""
+        found = [
+            replace(p, latitude=own[0], longitude=own[1])
+            if (own := self._own_points.get(p.geonameid))
+            else p
+            for p in self._resolve(parsed)
+        ]
+        return sorted(found + self._countries_said_as_places(parsed), key=lambda p: p.start)
+
+    def _countries_said_as_places(self, parsed: ParsedArticle) -> list[ResolvedPlace]:
+        """Nationality words used for the country's land: "the Syrian capital", "the
+        Turkish border", "the Greek islands" (not "Syrian forces"). Events are not coded
+        there: the town or border area named with them is the place."""
+        found = []
+        text = parsed.article.text
+        for iso2, start, end in self._demonym_spans(parsed):
+            if not _LAND_AFTER.match(text, end):
+                continue
+            entry = country(iso2)
+            key = name_key(entry.name) if entry else ""
+            land = [p for p in self._lookup([key], self._exact, False).get(key, []) if p.cc == iso2]
+            if land:
+                found.append(
+                    ResolvedPlace.reading(
+                        next((p for p in land if p.feature == "PCLI"), land[0]),
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        sentence=sentence.index if (sentence := sentence_at(parsed, start)) else -1,
+                        is_locational=True,
+                        relation=None,
+                        relation_start=start,
+                        cue_end=end,
+                        matched="demonym",
+                        confidence=CONFIDENCE_DEMONYM,
+                    )
+                )
+        return found
+
+    def _resolve(self, parsed: ParsedArticle) -> list[ResolvedPlace]:
+        """Every place mention resolved, admin units at their seat (``_at_seat``)."""
         mentions, exact, loose = self._spot(parsed)
         return resolve_mentions(mentions, exact, loose, self._demonym_counts(parsed))
 
@@ -107,7 +158,7 @@ class Geoparser:
     def extract(self, parsed: ParsedArticle, mention: EventMention) -> PlaceFinding:
         """The place fields of one event of ``parsed``, with evidence."""
         if self._last is None or self._last[0] is not parsed:  # articles have many events
-            self._last = (parsed, self.find_places(parsed))
+            self._last = (parsed, self._resolve(parsed))
         # A continent is never an ACLED location.
         places = [p for p in self._last[1] if p.is_locational and p.country]
         chosen = choose_event_place(
@@ -151,8 +202,15 @@ class Geoparser:
             if len(cache) > CACHE_LIMIT:
                 cache.clear()
             for key in missing:
-                cache[key] = found.get(key, [])
+                cache[key] = [self._at_seat(place) for place in found.get(key, [])]
         return {k: cache[k] for k in keys if k and cache.get(k)}
+
+    def _at_seat(self, place: Place) -> Place:
+        """``at_seat``, keeping an admin unit's own point for ``find_places``."""
+        moved = at_seat(self.gazetteer, place)
+        if moved is not place:
+            self._own_points[place.gid] = (place.lat, place.lon)
+        return moved
 
     def _demonym_counts(self, parsed: ParsedArticle) -> Counter[str]:
         return Counter(iso2 for iso2, _, _ in self._demonym_spans(parsed))
@@ -164,7 +222,7 @@ class Geoparser:
         for i, token in enumerate(doc):
             if not token.text[:1].isupper():
                 continue
-            pair = doc[i : i + 2] if i + 1 < len(doc) else None
+            pair = doc[i : i + 2] if i + 1 < len(doc) and doc[i + 1].is_alpha else None
             if pair is not None and name_key(pair.text) in self._demonyms:
                 found.append((self._demonyms[name_key(pair.text)], pair.start_char, pair.end_char))
             elif (key := name_key(token.text)) in self._demonyms:
@@ -185,7 +243,7 @@ class FirstPlaceBaseline:
             key = name_key(ent.text)
             matches = self.gazetteer.lookup([key]).get(key)
             if matches:
-                place = max(matches, key=lambda p: (p.population, -p.gid))
+                place = at_seat(self.gazetteer, max(matches, key=lambda p: (p.population, -p.gid)))
                 resolved = ResolvedPlace.reading(
                     place,
                     start=ent.start_char,
@@ -201,6 +259,16 @@ class FirstPlaceBaseline:
                 )
                 return _finding(parsed, resolved, [resolved])
         return PlaceFinding()
+
+
+def at_seat(gazetteer: Gazetteer, place: Place) -> Place:
+    """An admin unit moved to its seat (its most populous town): ACLED codes a region-only
+    report there (geo_precision 3), and resolution weighs distances from there."""
+    if place.feature not in ("ADM1", "ADM2") or not place.admin1:
+        return place
+    admin2 = place.admin2 if place.feature == "ADM2" else None
+    seat = gazetteer.seat(place.cc, place.admin1, admin2)
+    return place if seat is None else replace(place, lat=seat[0], lon=seat[1])
 
 
 def precision_of(place: ResolvedPlace) -> int:

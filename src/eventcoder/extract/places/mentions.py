@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from eventcoder.extract.places.abbreviations import state_after
 from eventcoder.extract.places.cues import (
     CUE_WINDOW,
     LOCATIVE_WORDS,
@@ -152,17 +153,50 @@ def spot_mentions(
                 skeleton = skeleton_key(key)
                 if token.lower_ in SETTLEMENT_WORDS and j > i and not is_name(key):
                     continue  # "Sidon City" is Sidon, not a loose spelling of Sydney City
-                if is_name(key) or (skeleton and _fuzzy_ok(first, token) and is_skeleton(skeleton)):
+                # "London and Harare" is two names, however its skeleton spells Londonderry.
+                loose_ok = skeleton and _fuzzy_ok(first, token) and "and" not in key.split()
+                if is_name(key) or (loose_ok and is_skeleton(skeleton)):
                     best = (first.i, token.i + 1, key, skeleton)
             if best:
                 found.append(best)
     kept = _longest_first(found)
+    states = _state_abbreviations(doc, text, kept, is_name)
+    kept = _longest_first(states + kept)
+    abbreviated = {
+        (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), key)
+        for s, e, key, _ in states
+        if key != name_key(doc[s:e].text)
+    }
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     people = person_words(doc)
+    mentions = [_describe(parsed, s, e, key, skel, covered, people) for s, e, key, skel in kept]
     return _link_holders(
         text,
-        [_describe(parsed, s, e, key, skel, covered, people) for s, e, key, skel in kept],
+        [
+            # "Springfield, Ill.": an abbreviation (its key is not its words) names a state.
+            replace(m, admin_level=1) if (m.start, m.end, m.key) in abbreviated else m
+            for m in mentions
+        ],
     )
+
+
+def _state_abbreviations(
+    doc, text: str, names: list[tuple[int, int, str, str]], is_name: Callable[[str], bool]
+) -> list[tuple[int, int, str, str]]:
+    """Token spans and keys of the state abbreviations written after ``names``; a name
+    and its abbreviation that the gazetteer knows together ("Washington, D.C.") as one."""
+    states = []
+    for start_tok, end_tok, _, _ in names:
+        found = state_after(text, doc[end_tok - 1].idx + len(doc[end_tok - 1].text))
+        if found is None:
+            continue
+        span = doc.char_span(found[0], found[1], alignment_mode="expand")
+        whole = name_key(text[doc[start_tok].idx : found[1]])
+        if span is not None and is_name(whole):
+            states.append((start_tok, span.end, whole, ""))
+        elif span is not None and is_name(key := name_key(found[2])):
+            states.append((span.start, span.end, key, ""))
+    return states
 
 
 def _link_holders(text: str, mentions: list[MentionSpan]) -> list[MentionSpan]:
@@ -247,16 +281,6 @@ def _said_as_origin(doc, start_tok: int) -> bool:
     return before > 0 and doc[before - 1].lower_ in RESIDENT_NOUNS
 
 
-def _second_of_road(doc, start_tok: int, covered: set[int], relation: str | None) -> bool:
-    """True for B in "the A-B highway": a road named after two towns."""
-    return (
-        relation in ("road", "street")
-        and start_tok >= 2
-        and doc[start_tok - 1].text == "-"
-        and start_tok - 2 in covered
-    )
-
-
 def _describe(
     parsed: ParsedArticle,
     start_tok: int,
@@ -287,10 +311,9 @@ def _describe(
         relation=relation,
         relation_start=relation_start,
         admin_level=admin_level(before, after),
-        # "blocked the Zahle roundabout": a site at the town, however the parse reads it;
-        # "the Tripoli-Beirut highway" is named after two towns.
+        # "blocked the Zahle roundabout": a site at the town, however the parse reads it.
         locational=(is_locational(span, covered, people) or relation == "near" and cue_end > end)
-        and (_second_of_road(doc, start_tok, covered, relation) or not is_partial(span)),
+        and not is_partial(span, covered),
         cue_end=cue_end,
         origin=relation is None and _said_as_origin(doc, start_tok),
         locative=word_before(doc, start_tok) in LOCATIVE_WORDS

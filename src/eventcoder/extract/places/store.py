@@ -131,6 +131,7 @@ def write_places(
         con.execute("CREATE INDEX IF NOT EXISTS names_key ON names (key)")
         con.execute("CREATE INDEX IF NOT EXISTS names_skel ON names (skel)")
         con.execute("CREATE INDEX IF NOT EXISTS places_gid ON places (gid)")
+        con.execute("CREATE INDEX IF NOT EXISTS places_unit ON places (cc, admin1, admin2)")
         con.commit()
     finally:
         con.close()
