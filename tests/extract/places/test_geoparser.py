@@ -338,3 +338,37 @@ def test_a_nationality_naming_the_land_is_a_place_mention(parse, geoparser):
     found = [(p.text, p.country) for p in geoparser.find_places(parsed) if p.matched == "demonym"]
     # "Turkish forces" and "Syrian forces" are people, not land.
     assert found == [("Syrian", "SY"), ("Turkish", "TR"), ("Syrian", "SY")]
+
+
+def test_named_sites_are_places_at_their_town(parse, geoparser):
+    parsed = parse(
+        "Police closed Royal Street in New Orleans after the shooting. A wounded man was "
+        "taken to Derry’s Altnagelvin Hospital, and the A417 near Cirencester was shut."
+    )
+    places = {p.text: p for p in geoparser.find_places(parsed) if p.is_locational}
+    assert {"Royal Street", "Altnagelvin Hospital", "A417"} <= places.keys()
+    assert places["Royal Street"].matched == "site" and places["Royal Street"].feature == "SPOT"
+    new_orleans, derry = places["New Orleans"], places["Derry"]
+    assert places["Royal Street"].latitude == new_orleans.latitude
+    assert places["Altnagelvin Hospital"].latitude == derry.latitude
+    assert places["A417"].country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Pirates attacked a tanker in the Gulf of Aden on Sunday.", ["Gulf of Aden"]),
+        (
+            "He did not get into four University of California schools.",
+            ["University of California"],
+        ),
+        ("Police were called to Eglinton Avenue West on Monday.", ["Eglinton Avenue West"]),
+        # A person, a plain sentence opener and a headline in capitals are not sites.
+        ("A court found former President Park Geun-hye guilty.", []),
+        ("MORE COLLEGE BASKETBALL COVERAGE", []),
+    ],
+)
+def test_site_names_end_where_the_name_ends(parse, text, sites):
+    from eventcoder.extract.places.sites import spot_sites
+
+    assert [s.text for s in spot_sites(parse(text))] == sites

@@ -29,6 +29,7 @@ from eventcoder.extract.places.resolve import (
     ResolvedPlace,
     resolve_mentions,
 )
+from eventcoder.extract.places.sites import spot_sites
 from eventcoder.records import EventMention, Evidence, ParsedArticle, PlaceFinding
 
 METHOD = "geo.gazetteer.v1"
@@ -39,6 +40,7 @@ METHOD_DEMONYM = "geo.demonym.v1"
 # A country read only from a nationality word ("Three Turkish soldiers killed"): often
 # right, but the soldiers may have died abroad.
 CONFIDENCE_DEMONYM = 0.4
+CONFIDENCE_SITE = 0.3  # a site is placed at its town, not resolved itself
 # Relations that put the event near, not at, the named town (ACLED geo_precision 2).
 # Words after a nationality that make it name the country's land ("the Turkish border",
 # "the Syrian-Turkish border").
@@ -94,7 +96,8 @@ class Geoparser:
             else p
             for p in self._resolve(parsed)
         ]
-        return sorted(found + self._countries_said_as_places(parsed), key=lambda p: p.start)
+        found += self._countries_said_as_places(parsed)
+        return sorted(_with_sites(parsed, found), key=lambda p: p.start)
 
     def _countries_said_as_places(self, parsed: ParsedArticle) -> list[ResolvedPlace]:
         """Nationality words used for the country's land: "the Syrian capital", "the
@@ -259,6 +262,42 @@ class FirstPlaceBaseline:
                 )
                 return _finding(parsed, resolved, [resolved])
         return PlaceFinding()
+
+
+def _with_sites(parsed: ParsedArticle, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """``places`` with the named sites of the article (``spot_sites``), each placed at the
+    place named in it ("Manila Cathedral"), else the nearest one in its sentence, else the
+    nearest town or unit of the article; a place named inside a site is not a mention."""
+    anchors = [p for p in places if p.is_locational and p.country]
+    sites = []
+    for site in spot_sites(parsed):
+        sentence = sentence_at(parsed, site.start)
+        index = sentence.index if sentence else -1
+        inside = [p for p in anchors if site.start <= p.start and p.end <= site.end]
+        near = inside or [p for p in anchors if p.sentence == index] or anchors
+        if not near:
+            continue
+        anchor = min(near, key=lambda p: (p.feature == "PCLI", abs(p.start - site.start)))
+        sites.append(
+            replace(
+                anchor,
+                start=site.start,
+                end=site.end,
+                text=site.text,
+                sentence=index,
+                name=site.text,
+                geonameid=0,  # not a gazetteer entry: at the point of ``anchor``
+                feature="SPOT",
+                population=0,
+                relation=None,
+                relation_start=site.start,
+                cue_end=site.end,
+                matched="site",
+                confidence=CONFIDENCE_SITE,
+            )
+        )
+    kept = [p for p in places if not any(s.start < p.end and p.start < s.end for s in sites)]
+    return kept + sites
 
 
 def at_seat(gazetteer: Gazetteer, place: Place) -> Place:
