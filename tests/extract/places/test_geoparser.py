@@ -372,3 +372,14 @@ def test_site_names_end_where_the_name_ends(parse, text, sites):
     from eventcoder.extract.places.sites import spot_sites
 
     assert [s.text for s in spot_sites(parse(text))] == sites
+
+
+def test_a_name_keeps_its_title_and_direction_and_a_language_is_no_place(parse, geoparser):
+    parsed = parse(
+        "The ambassador of the Republic of Armenia spoke in English about the instability "
+        "affecting North Africa."
+    )
+    found = {p.text: p for p in geoparser.find_places(parsed)}
+    assert found["Republic of Armenia"].country == "AM"
+    assert found["North Africa"].name == "Africa"
+    assert "English" not in found and "Republic" not in found  # English, Indiana; Republic, WA

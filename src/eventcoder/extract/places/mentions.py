@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from eventcoder.extract.places.abbreviations import state_after
 from eventcoder.extract.places.cues import (
     CUE_WINDOW,
+    DIRECTION_WORDS,
     LOCATIVE_WORDS,
     NOT_PLACES,
     SETTLEMENT_WORDS,
@@ -71,6 +72,12 @@ INNER_WORDS = ARTICLES | frozenset(
         "and",
     }
 )
+# Words that title a state in its official name ("Republic of Armenia").
+STATE_TITLES = frozenset(
+    {"republic", "kingdom", "emirate", "sultanate", "principality", "federation", "commonwealth"}
+)
+# Directions that, capitalised, are part of a region's name ("North Africa").
+COMPASS_WORDS = DIRECTION_WORDS - {"new", "old"}
 # Words between a place and the unit or city written right after it that holds it: "X, Y",
 # "X (Y", "X Y", "X town in Y", "X area of Y city".
 _HOLDER_GAP = re.compile(
@@ -159,7 +166,9 @@ def spot_mentions(
                     best = (first.i, token.i + 1, key, skeleton)
             if best:
                 found.append(best)
-    kept = _longest_first(found)
+    kept = _longest_first(
+        [(_with_direction(doc, _with_title(doc, s)), e, key, skel) for s, e, key, skel in found]
+    )
     states = _state_abbreviations(doc, text, kept, is_name)
     kept = _longest_first(states + kept)
     abbreviated = {
@@ -178,6 +187,30 @@ def spot_mentions(
             for m in mentions
         ],
     )
+
+
+def _with_direction(doc, start_tok: int) -> int:
+    """The first token of a name with the capitalised direction written before it
+    ("North Africa", "Western Europe"): the same place for resolution, but the name
+    the text writes. Not in "Athens-Central Athens", ACLED's "town-district" names."""
+    before = doc[start_tok - 1] if start_tok > 0 else None
+    if before is None or not _capitalised(before) or before.lower_ not in COMPASS_WORDS:
+        return start_tok
+    return start_tok if start_tok > 1 and doc[start_tok - 2].text == "-" else start_tok - 1
+
+
+def _with_title(doc, start_tok: int) -> int:
+    """The first token of a country's name with the title written before it ("Republic of
+    Armenia", "the Kingdom of Bahrain"): "Republic" alone is a town in Washington state."""
+    i = start_tok - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of" or doc[i - 1].lower_ not in STATE_TITLES:
+        return start_tok
+    first = i - 1
+    while first > 0 and (_capitalised(doc[first - 1]) or doc[first - 1].text in ("'s", "’s")):
+        first -= 1  # "Democratic People's Republic of Korea"
+    return first if _capitalised(doc[first]) else start_tok
 
 
 def _state_abbreviations(
