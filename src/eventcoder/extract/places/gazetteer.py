@@ -18,8 +18,11 @@ from eventcoder.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
+# Seas, gulfs and regions (``data/places/regions.csv``); GeoNames' code for a region.
+REGION_FEATURE = "RGN"
+WIDE_FEATURES = frozenset({"PCLI", "CONT", REGION_FEATURE})
 # Bump when the default build changes (sources, names), so old caches are rebuilt.
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 DEFAULT_FILE = f"gazetteer-v{SCHEMA_VERSION}-{BUILD_VERSION}.sqlite"
 USER_FILE = f"gazetteer-user-v{SCHEMA_VERSION}.sqlite"
 
@@ -42,7 +45,12 @@ class Place:
 
     @property
     def is_admin(self) -> bool:
-        return self.feature.startswith("ADM") or self.feature in ("PCLI", "CONT")
+        return self.feature.startswith("ADM") or self.feature in WIDE_FEATURES
+
+    @property
+    def is_wide(self) -> bool:
+        """A country, continent, sea or region: context for towns, never held by one."""
+        return self.feature in WIDE_FEATURES
 
 
 def default_path() -> Path:

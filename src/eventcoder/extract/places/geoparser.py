@@ -22,7 +22,7 @@ from eventcoder.extract.actors.dictionary import load_actor_dictionary
 from eventcoder.extract.evidence import make_evidence, sentence_at
 from eventcoder.extract.places.choose import choose_event_place
 from eventcoder.extract.places.countries import capital_point, countries, country
-from eventcoder.extract.places.gazetteer import Gazetteer, Place
+from eventcoder.extract.places.gazetteer import REGION_FEATURE, Gazetteer, Place
 from eventcoder.extract.places.mentions import MentionSpan, spot_mentions
 from eventcoder.extract.places.names import name_key
 from eventcoder.extract.places.resolve import (
@@ -162,8 +162,12 @@ class Geoparser:
         """The place fields of one event of ``parsed``, with evidence."""
         if self._last is None or self._last[0] is not parsed:  # articles have many events
             self._last = (parsed, self._resolve(parsed))
-        # A continent is never an ACLED location.
-        places = [p for p in self._last[1] if p.is_locational and p.country]
+        # A continent is never an ACLED location, nor a region at its approximate centre.
+        places = [
+            p
+            for p in self._last[1]
+            if p.is_locational and p.country and p.feature != REGION_FEATURE
+        ]
         chosen = choose_event_place(
             places, mention.sentence_indices, self._demonym_counts(parsed), mention.trigger
         )
@@ -271,6 +275,8 @@ def _with_sites(parsed: ParsedArticle, places: list[ResolvedPlace]) -> list[Reso
     anchors = [p for p in places if p.is_locational and p.country]
     sites = []
     for site in spot_sites(parsed):
+        if any(p.start <= site.start and site.end <= p.end for p in places):
+            continue  # the gazetteer knows it ("Gulf of Aden")
         sentence = sentence_at(parsed, site.start)
         index = sentence.index if sentence else -1
         inside = [p for p in anchors if site.start <= p.start and p.end <= site.end]

@@ -76,6 +76,9 @@ INNER_WORDS = ARTICLES | frozenset(
 STATE_TITLES = frozenset(
     {"republic", "kingdom", "emirate", "sultanate", "principality", "federation", "commonwealth"}
 )
+# What follows the place of a dateline written in capitals: "MEXICO CITY (AP) -",
+# "ALLENDALE, N.J. --", "SEVERN, Md. (ABC7) —": where the report was filed, never metonymy.
+_DATELINE = re.compile(r"(?:,\s*[A-Z][\w.]*)?\s*(?:\(|--|[—–-]\s)")
 # Directions that, capitalised, are part of a region's name ("North Africa").
 COMPASS_WORDS = DIRECTION_WORDS - {"new", "old"}
 # Words between a place and the unit or city written right after it that holds it: "X, Y",
@@ -345,7 +348,9 @@ def _describe(
         relation_start=relation_start,
         admin_level=admin_level(before, after),
         # "blocked the Zahle roundabout": a site at the town, however the parse reads it.
-        locational=(is_locational(span, covered, people) or relation == "near" and cue_end > end)
+        locational=_DATELINE.match(text, end) is not None
+        and span.text.isupper()
+        or (is_locational(span, covered, people) or relation == "near" and cue_end > end)
         and not is_partial(span, covered),
         cue_end=cue_end,
         origin=relation is None and _said_as_origin(doc, start_tok),

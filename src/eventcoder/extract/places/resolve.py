@@ -335,9 +335,7 @@ def _corroborated(mentions, options) -> list[set[int]]:
                 # A town only under its own name: an alternate name ("California" for
                 # some town) is too weak a link; units go by local names ("Lower
                 # Shabelle" is Shabeellaha Hoose).
-                if place.feature in ("PCLI", "CONT") or (
-                    place.feature == "PPL" and not _called(mention, place)
-                ):
+                if place.is_wide or (place.feature == "PPL" and not _called(mention, place)):
                     continue
                 units = _unit_keys(place)
                 if namesake:
@@ -345,7 +343,7 @@ def _corroborated(mentions, options) -> list[set[int]]:
                         found[i].add(place.gid)
                     continue
                 for reading, _ in options[j]:
-                    if reading.cc != place.cc or reading.feature in ("PCLI", "CONT"):
+                    if reading.cc != place.cc or reading.is_wide:
                         continue
                     if units & (other_names | _own_keys(reading)) or _own_keys(place) & _unit_keys(
                         reading
@@ -479,7 +477,10 @@ def _holds_named(m: MentionSpan, place: Place, contained: set[str]) -> bool:
 
 
 def _prior(place: Place) -> float:
-    if place.feature in ("PCLI", "CONT"):
+    if place.is_wide and not place.cc:
+        # A continent or sea is in play in every article, as a named country is.
+        return ADMIN_PRIOR + W_COUNTRY_NAME + W_NAMED_COUNTRY
+    if place.is_wide:
         return ADMIN_PRIOR + W_COUNTRY_NAME
     if place.feature == "ADM1":
         return max(ADMIN_PRIOR, math.log10(place.population + 10))
@@ -509,7 +510,7 @@ def _plausible(m: MentionSpan, place: Place, fuzzy: bool, context: _Context) -> 
         # GeoNames' main name ("the town of Basira in ... Deir-ez-Zor": Al Busayrah).
         in_named_province = bool(place.admin1) and name_key(place.admin1) in context.admin1_keys
         return in_play and (_looks_like(m, place) or in_named_province and m.said_as_place)
-    if in_play or place.feature in ("PCLI", "CONT"):
+    if in_play or place.is_wide:
         return True
     if context.support and not _called(m, place):
         return False  # "Al-msabha ... Tarhuna": not a town abroad that lists the name
