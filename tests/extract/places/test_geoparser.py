@@ -397,3 +397,12 @@ def test_seas_and_regions_are_not_their_namesake_towns(parse, geoparser, event_a
     # Their points are approximate centres: an event is never coded there.
     finding = geoparser.extract(parsed, event_at(parsed))
     assert finding.location not in ("Gulf of Aden", "Eastern Ghouta", "Middle East")
+
+
+def test_feasts_are_not_towns_and_america_is_the_united_states(parse, geoparser):
+    parsed = parse(
+        "Over Easter, thousands of migrants tried to reach America from Central America."
+    )
+    found = {p.text: p for p in geoparser.find_places(parsed)}
+    assert "Easter" not in found  # loosely, Estero in Florida
+    assert found["America"].country == "US" and found["Central America"].feature == "RGN"

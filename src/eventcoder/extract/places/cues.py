@@ -70,6 +70,12 @@ NOT_PLACES = frozenset(
         "associated press",
         "covid",
         "coronavirus",
+        "easter",  # feasts and weather, which loose spellings make towns (Estero, El Nino)
+        "christmas",
+        "ramadan",
+        "eid",
+        "el nino",
+        "la nina",
         "a",
         "an",
         "it",

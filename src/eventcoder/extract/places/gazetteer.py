@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 REGION_FEATURE = "RGN"
 WIDE_FEATURES = frozenset({"PCLI", "CONT", REGION_FEATURE})
 # Bump when the default build changes (sources, names), so old caches are rebuilt.
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 DEFAULT_FILE = f"gazetteer-v{SCHEMA_VERSION}-{BUILD_VERSION}.sqlite"
 USER_FILE = f"gazetteer-user-v{SCHEMA_VERSION}.sqlite"
 
