@@ -198,6 +198,8 @@ LOCATIVE_WORDS = frozenset(
 )
 # Arabic articles that are English words too: alone before a name they are English.
 ENGLISH_WORDS = frozenset(["at", "as", "an"])
+# The possessive ending as spaCy splits it off ("Derry" "'s").
+POSSESSIVES = frozenset({"'s", "’s"})
 # Capitalised words that follow a name without being part of it: dates, and the small
 # words of a title-case headline ("Projects in Canada That Got it Right").
 TITLE_CASE_WORDS = frozenset(
@@ -403,7 +405,7 @@ def is_partial(span, covered: set[int]) -> bool:
 
 def _possessive(span) -> bool:
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    return following is not None and following.lower_ in ("'s", "’s")
+    return following is not None and following.lower_ in POSSESSIVES
 
 
 def _is_site(ent) -> bool:

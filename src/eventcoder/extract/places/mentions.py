@@ -24,6 +24,7 @@ from eventcoder.extract.places.cues import (
     DIRECTION_WORDS,
     LOCATIVE_WORDS,
     NOT_PLACES,
+    POSSESSIVES,
     SETTLEMENT_WORDS,
     admin_level,
     index_before,
@@ -211,7 +212,7 @@ def _with_title(doc, start_tok: int) -> int:
     if i < 1 or doc[i].lower_ != "of" or doc[i - 1].lower_ not in STATE_TITLES:
         return start_tok
     first = i - 1
-    while first > 0 and (_capitalised(doc[first - 1]) or doc[first - 1].text in ("'s", "’s")):
+    while first > 0 and (_capitalised(doc[first - 1]) or doc[first - 1].text in POSSESSIVES):
         first -= 1  # "Democratic People's Republic of Korea"
     return first if _capitalised(doc[first]) else start_tok
 
@@ -317,6 +318,11 @@ def _said_as_origin(doc, start_tok: int) -> bool:
     return before > 0 and doc[before - 1].lower_ in RESIDENT_NOUNS
 
 
+def _is_dateline(span, text: str) -> bool:
+    """True for "MEXICO CITY (AP) -": a place in capitals before an agency or a dash."""
+    return span.text.isupper() and _DATELINE.match(text, span.end_char) is not None
+
+
 def _describe(
     parsed: ParsedArticle,
     start_tok: int,
@@ -348,10 +354,11 @@ def _describe(
         relation_start=relation_start,
         admin_level=admin_level(before, after),
         # "blocked the Zahle roundabout": a site at the town, however the parse reads it.
-        locational=_DATELINE.match(text, end) is not None
-        and span.text.isupper()
-        or (is_locational(span, covered, people) or relation == "near" and cue_end > end)
-        and not is_partial(span, covered),
+        locational=_is_dateline(span, text)
+        or (
+            (is_locational(span, covered, people) or relation == "near" and cue_end > end)
+            and not is_partial(span, covered)
+        ),
         cue_end=cue_end,
         origin=relation is None and _said_as_origin(doc, start_tok),
         locative=word_before(doc, start_tok) in LOCATIVE_WORDS

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventcoder.extract.places.cues import TITLE_CASE_WORDS
+from eventcoder.extract.places.cues import POSSESSIVES, TITLE_CASE_WORDS
 from eventcoder.records import ParsedArticle
 
 # Last words of site names (lower case); "St." and "Ave." are read without the dot.
@@ -37,7 +37,6 @@ OF_HEADS = frozenset({"university", "college", "school", "museum", "gulf", "bay"
 DIRECTIONS = frozenset({"north", "south", "east", "west"})
 # Small words inside a site name ("University of St. Thomas", "Bains and Grants Town").
 _INNER = frozenset({"of", "the", "de", "and", "&", "-"})
-POSSESSIVES = frozenset({"'s", "’s"})
 MAX_SITE_TOKENS = 6
 # Road numbers: British A/B/M roads, Syrian M roads ("the M5 highway"), US interstates.
 _ROAD = re.compile(r"(?<=\bthe )(?:[ABM]\d{1,4}|I-\d{1,3})\b(?! (?:rifle|carbine|tank|helicopter))")
