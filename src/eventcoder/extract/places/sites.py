@@ -4,9 +4,10 @@ and natural features ("Royal Street", "Altnagelvin Hospital", "the A417", "Lake 
 A site is a run of capitalised words ending in a word for a kind of site ("... Street",
 "... Hospital"), or starting with one ("Lake X", "Mount X", "University of X"), or a
 British or Syrian road number after "the" ("the A417", "the M5 highway"). It lies in
-the town the article places it in, so ``Geoparser.find_places`` puts it at the nearest
-place resolved before or after it. Sites are mentions for the reader; an event is still
-coded at the town, as ACLED does.
+the town the article places it in, so ``Geoparser.find_places`` puts it at the place
+named inside it ("Manila Cathedral"), else the nearest place of its sentence, else the
+nearest of the article. Sites are mentions for the reader; an event is still coded at the
+town, as ACLED does.
 """
 
 from __future__ import annotations
