@@ -176,7 +176,7 @@ def spot_mentions(
     states = _state_abbreviations(doc, text, kept, is_name)
     kept = _longest_first(states + kept)
     abbreviated = {
-        (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), key)
+        (doc[s:e].start_char, doc[s:e].end_char, key)
         for s, e, key, _ in states
         if key != name_key(doc[s:e].text)
     }
@@ -224,7 +224,7 @@ def _state_abbreviations(
     and its abbreviation that the gazetteer knows together ("Washington, D.C.") as one."""
     states = []
     for start_tok, end_tok, _, _ in names:
-        found = state_after(text, doc[end_tok - 1].idx + len(doc[end_tok - 1].text))
+        found = state_after(text, doc[start_tok:end_tok].end_char)
         if found is None:
             continue
         span = doc.char_span(found[0], found[1], alignment_mode="expand")
